@@ -1,0 +1,205 @@
+package org.c4tap.cli.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
+import org.c4tap.cli.james.GatewayPorts;
+import org.c4tap.cli.james.GatewayRole;
+import org.c4tap.cli.james.GatewayWorkspace;
+import org.c4tap.cli.james.Installation;
+import org.c4tap.cli.james.JamesServer;
+import org.c4tap.cli.mail.MailClient;
+import org.c4tap.cli.pki.DemoPki;
+import org.c4tap.core.scope.Scope;
+
+/**
+ * The demo's two real James servers, the operator gateway of "bank-a.example" and the council
+ * gateway, configured from {@code config/}, with the demo PKI, the registry and every demo
+ * mailbox. Used by {@code c4tap demo} and by the end-to-end tests.
+ */
+public final class DemoNetwork implements AutoCloseable {
+
+    /** The password of every demo mailbox. */
+    public static final String MAILBOX_PASSWORD = "c4tap-demo";
+
+    private final DemoPki pki;
+    private final JamesServer operator;
+    private final JamesServer council;
+
+    private DemoNetwork(DemoPki pki, JamesServer operator, JamesServer council) {
+        this.pki = pki;
+        this.operator = operator;
+        this.council = council;
+    }
+
+    /** How to start: where the operator relays to, and extra configuration edits for tests. */
+    public record Options(IntUnaryOperator operatorRelayPort, List<Edit> operatorEdits, List<Edit> councilEdits) {
+        public static Options standard() {
+            return new Options(port -> port, List.of(), List.of());
+        }
+
+        public Options relayingThrough(IntUnaryOperator relay) {
+            return new Options(relay, operatorEdits, councilEdits);
+        }
+
+        public Options withOperatorEdit(String file, String from, String to) {
+            List<Edit> edits = new ArrayList<>(operatorEdits);
+            edits.add(new Edit(file, from, to));
+            return new Options(operatorRelayPort, edits, councilEdits);
+        }
+
+        public Options withCouncilEdit(String file, String from, String to) {
+            List<Edit> edits = new ArrayList<>(councilEdits);
+            edits.add(new Edit(file, from, to));
+            return new Options(operatorRelayPort, operatorEdits, edits);
+        }
+    }
+
+    /** An exact replacement in one configuration file. */
+    public record Edit(String file, String from, String to) {
+    }
+
+    public static DemoNetwork start(Path work, Installation installation, Options options, Consumer<String> trace)
+            throws IOException, GeneralSecurityException {
+        installation.check();
+        DemoPki pki = DemoPki.generate(work.resolve("pki"));
+        trace.accept("[pki]      demo CA, " + DemoParties.ALL.size() + " S/MIME keys and the registry written to " + pki.directory());
+
+        GatewayPorts operatorPorts = GatewayPorts.free();
+        GatewayPorts councilPorts = GatewayPorts.free();
+        GatewayWorkspace councilSpace = new GatewayWorkspace(GatewayRole.COUNCIL, work.resolve("council"))
+                .listenOn(councilPorts, operatorPorts.smtp())
+                .withFile(pki.keystore(DemoParties.COUNCIL))
+                .withFile(pki.passwordFile())
+                .withFile(pki.registry());
+        for (DemoParty party : DemoParties.ALL) {
+            councilSpace.withFile(pki.certificate(party));
+        }
+        options.councilEdits().forEach(edit -> councilSpace.edit(edit.file(), edit.from(), edit.to()));
+        GatewayWorkspace operatorSpace = new GatewayWorkspace(GatewayRole.OPERATOR, work.resolve("operator"))
+                .listenOn(operatorPorts, options.operatorRelayPort().applyAsInt(councilPorts.smtp()))
+                .withFile(pki.keystore(DemoParties.OPERATOR))
+                .withFile(pki.certificate(DemoParties.COUNCIL))
+                .withFile(pki.passwordFile());
+        options.operatorEdits().forEach(edit -> operatorSpace.edit(edit.file(), edit.from(), edit.to()));
+
+        CompletableFuture<JamesServer> councilStart = CompletableFuture.supplyAsync(() ->
+                startServer("council", councilSpace, councilPorts, installation));
+        CompletableFuture<JamesServer> operatorStart = CompletableFuture.supplyAsync(() ->
+                startServer("operator", operatorSpace, operatorPorts, installation));
+        JamesServer council;
+        JamesServer operator;
+        try {
+            council = councilStart.join();
+        } catch (CompletionException e) {
+            operatorStart.thenAccept(JamesServer::close);
+            throw unwrap(e);
+        }
+        try {
+            operator = operatorStart.join();
+        } catch (CompletionException e) {
+            council.close();
+            throw unwrap(e);
+        }
+        DemoNetwork network = new DemoNetwork(pki, operator, council);
+        try {
+            trace.accept(describe(council, "council ", "council.example"));
+            trace.accept(describe(operator, "operator", "bank-a.example"));
+            network.provision();
+        } catch (IOException | RuntimeException e) {
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    public DemoPki pki() {
+        return pki;
+    }
+
+    public JamesServer operator() {
+        return operator;
+    }
+
+    public JamesServer council() {
+        return council;
+    }
+
+    /** The server a demo address's mailbox lives on. */
+    public JamesServer serverOf(String address) {
+        return address.toLowerCase(Locale.ROOT).endsWith("@" + DemoParties.OPERATOR_DOMAIN) ? operator : council;
+    }
+
+    public List<byte[]> inbox(String address) throws Exception {
+        return MailClient.inbox(serverOf(address).ports().imap(), address, MAILBOX_PASSWORD);
+    }
+
+    /** Every demo mailbox, on both servers. */
+    public List<String> mailboxes() {
+        List<String> addresses = new ArrayList<>(List.of(DemoParties.EMPLOYEE, DemoParties.REPORT_ADDRESS,
+                "postmaster@" + DemoParties.OPERATOR_DOMAIN, DemoParties.GATEWAY_ADDRESS,
+                DemoParties.INTAKE_ADDRESS, DemoParties.COUNCIL_NOTICE_ADDRESS, "postmaster@" + DemoParties.COUNCIL_DOMAIN));
+        for (DemoParty party : DemoParties.ORGANISATIONS) {
+            addresses.add(party.noticeAddress());
+        }
+        return addresses;
+    }
+
+    private void provision() throws IOException {
+        for (String address : mailboxes()) {
+            JamesServer server = serverOf(address);
+            String domain = address.substring(address.indexOf('@') + 1);
+            if (!domain.equals(DemoParties.OPERATOR_DOMAIN) && !domain.equals(DemoParties.COUNCIL_DOMAIN)) {
+                server.webAdmin().addDomain(domain);
+            }
+            server.webAdmin().addUser(address, MAILBOX_PASSWORD);
+        }
+        for (Scope scope : Scope.values()) {
+            String local = DemoParties.REPORT_ADDRESS.substring(0, DemoParties.REPORT_ADDRESS.indexOf('@'));
+            operator.webAdmin().addAlias(DemoParties.REPORT_ADDRESS,
+                    local + "+" + scope.label().toLowerCase(Locale.ROOT) + "@" + DemoParties.OPERATOR_DOMAIN);
+        }
+    }
+
+    private static JamesServer startServer(String name, GatewayWorkspace workspace, GatewayPorts ports, Installation installation) {
+        try {
+            Path directory = workspace.prepare(installation);
+            return JamesServer.start(name, directory, ports, installation, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static IOException unwrap(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        return new IOException(cause);
+    }
+
+    private static String describe(JamesServer server, String label, String domain) {
+        return String.format("[%s] James 3.8.1 up for %s in %.1f s: SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d (work: %s)",
+                label, domain, server.startTime().toMillis() / 1000.0, server.ports().smtp(), server.ports().imap(),
+                server.workingDirectory());
+    }
+
+    /** Writes nothing; the servers' own folders stay for inspection. */
+    @Override
+    public void close() {
+        CompletableFuture<Void> a = CompletableFuture.runAsync(operator::close);
+        CompletableFuture<Void> b = CompletableFuture.runAsync(council::close);
+        a.join();
+        b.join();
+    }
+
+}

@@ -1,0 +1,55 @@
+package org.c4tap.cli.demo;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import org.c4tap.cli.pki.DemoPki;
+import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.smime.Certificates;
+import org.c4tap.core.smime.Credential;
+import org.c4tap.core.smime.KeyStores;
+import org.c4tap.core.smime.Opened;
+import org.c4tap.core.smime.Opener;
+import org.c4tap.core.trust.TrustAnchors;
+
+/**
+ * Reads a notice as its recipient would: decrypts it with the recipient's own key, checks that
+ * the council signed it with a certificate from the demo CA, and reads the report inside.
+ */
+public final class NoticeReader {
+
+    private final DemoPki pki;
+    private final X509Certificate council;
+    private final TrustAnchors anchors;
+
+    public NoticeReader(DemoPki pki) throws IOException, CertificateException {
+        this.pki = pki;
+        this.council = Certificates.read(pki.certificate(DemoParties.COUNCIL)).get(0);
+        this.anchors = new TrustAnchors(Certificates.read(pki.caCertificate()));
+    }
+
+    /** A notice that opened: its report and who signed it. */
+    public record Read(Report report, X509Certificate signer, MimeMessage outer) {
+    }
+
+    public Read read(DemoParty recipient, byte[] raw) throws Exception {
+        Credential key = KeyStores.load(pki.keystore(recipient), DemoPki.PASSWORD.toCharArray(), null);
+        MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
+        Opened opened = new Opener(key).open(message);
+        if (!Certificates.fingerprint(opened.signer()).equals(Certificates.fingerprint(council))) {
+            throw new SecurityException("the notice is signed by " + Certificates.describe(opened.signer()) + ", not the council");
+        }
+        anchors.validate(opened.signer(), opened.certificates(), new Date());
+        return new Read(ReportEntity.parse(opened.content()), opened.signer(), message);
+    }
+
+    public static List<X509Certificate> certificatesOf(DemoPki pki, DemoParty party) throws IOException, CertificateException {
+        return Certificates.read(pki.certificate(party));
+    }
+}

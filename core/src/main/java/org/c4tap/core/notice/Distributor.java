@@ -1,0 +1,87 @@
+package org.c4tap.core.notice;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.c4tap.core.audience.Audience;
+import org.c4tap.core.audience.Delivery;
+import org.c4tap.core.registry.DeliveryAddress;
+import org.c4tap.core.registry.Organisation;
+import org.c4tap.core.registry.Registry;
+import org.c4tap.core.report.ProviderName;
+import org.c4tap.core.report.ProviderSector;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.smime.OuterHeaders;
+import org.c4tap.core.smime.SealException;
+import org.c4tap.core.smime.Sealer;
+
+/**
+ * Turns an accepted report into one sealed notice per recipient organisation. Each notice is
+ * rebuilt from the parts that organisation may see; it is never a filtered copy of a rendering.
+ * Immutable and safe to share between threads.
+ */
+public final class Distributor {
+
+    private final Sealer sealer;
+    private final String councilAddress;
+    private final List<X509Certificate> archiveCertificates;
+
+    /**
+     * @param archiveCertificates certificates every notice is also encrypted to, so the council can
+     *                            read its own archive; may be empty
+     */
+    public Distributor(Sealer sealer, String councilAddress, List<X509Certificate> archiveCertificates) {
+        this.sealer = sealer;
+        this.councilAddress = councilAddress;
+        this.archiveCertificates = List.copyOf(archiveCertificates);
+    }
+
+    /**
+     * Attributes the report to its provider (from the registry, never from the report) and seals
+     * a notice for every organisation that may see a substantive part of it.
+     */
+    public Distribution distribute(Report report, Organisation provider, Registry registry) throws SealException {
+        Report attributed = report
+                .with(new ProviderName(provider.id(), provider.nameJa(), provider.nameEn()))
+                .with(new ProviderSector(provider.sector().map(sector -> sector.key()).orElse("unspecified")));
+        List<Notice> notices = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Delivery delivery : Audience.plan(attributed, registry, provider.id())) {
+            Organisation recipient = delivery.recipient();
+            List<String> addresses = new ArrayList<>();
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (DeliveryAddress address : recipient.addresses()) {
+                if (address.certificates().isEmpty()) {
+                    skipped.add(recipient.id() + " <" + address.address() + ">: no certificate to encrypt to");
+                    continue;
+                }
+                addresses.add(address.address());
+                certificates.addAll(address.certificates());
+            }
+            if (addresses.isEmpty()) {
+                skipped.add(recipient.id() + ": no address with a certificate; nothing sent");
+                continue;
+            }
+            certificates.addAll(archiveCertificates);
+            Report restricted = attributed.restrictTo(delivery.clearance());
+            MimeBodyPart content;
+            try {
+                content = ReportEntity.render(restricted);
+            } catch (MessagingException e) {
+                throw new SealException("cannot render the notice for " + recipient.id(), e);
+            }
+            OuterHeaders outer = new OuterHeaders(councilAddress, addresses, "C4TAP notice " + report.id().value(),
+                    "<" + report.id().value() + "." + recipient.id() + "@" + domainOf(councilAddress) + ">");
+            notices.add(new Notice(delivery, addresses, sealer.seal(content, outer, certificates)));
+        }
+        return new Distribution(attributed, notices, skipped);
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "localhost" : address.substring(at + 1);
+    }
+}

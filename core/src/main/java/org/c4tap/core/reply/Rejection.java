@@ -1,0 +1,72 @@
+package org.c4tap.core.reply;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.c4tap.core.message.PlainTextMessage;
+
+/**
+ * The explanation a sender gets when mail to the report address was not relayed. It never quotes
+ * the mail it answers.
+ */
+public final class Rejection {
+
+    /** Why a mail to the report address was not relayed. */
+    public enum Reason {
+        /** The sender did not log in to the gateway, or is not a user of this organisation. */
+        NOT_AUTHENTICATED("not_authenticated"),
+        /** No forwarded mail could be found in the submission. */
+        NOTHING_RECOGNISED("nothing_recognised");
+
+        private final String key;
+
+        Reason(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public static Reason fromKey(String key) {
+            for (Reason reason : values()) {
+                if (reason.key.equals(key)) {
+                    return reason;
+                }
+            }
+            throw new IllegalArgumentException("unknown rejection reason '" + key + "'; known: not_authenticated, nothing_recognised");
+        }
+    }
+
+    private static final String HOW_TO = """
+            不審なメールは「添付ファイルとして転送」してください。
+              Outlook: メールを選び［その他の転送］→［添付ファイルとして転送］
+              Thunderbird: メールを右クリック →［転送形式］→［添付］
+              Gmail: メールを選び［︙］→［添付ファイルとして転送］
+            Please forward suspicious mail as an attachment:
+              Outlook: select the mail, More → Forward as Attachment
+              Thunderbird: right-click the mail, Forward As → Attachment
+              Gmail: select the mail, ⋮ → Forward as attachment
+            """;
+
+    private Rejection() {
+    }
+
+    public static MimeMessage compose(String from, String to, String reportAddress, Reason reason) throws MessagingException {
+        return PlainTextMessage.create(from, to, "C4TAP 報告を受け付けられませんでした / Report not accepted", text(reportAddress, reason));
+    }
+
+    static String text(String reportAddress, Reason reason) {
+        String why = switch (reason) {
+            case NOT_AUTHENTICATED -> """
+                    %s 宛のメールは、この組織の利用者がログイン（SMTP 認証）して送った場合にだけ受け付けます。
+                    Mail to %s is accepted only from users of this organisation who log in (SMTP authentication)
+                    to send it. Nothing was relayed.
+                    """.formatted(reportAddress, reportAddress);
+            case NOTHING_RECOGNISED -> """
+                    %s 宛のメールの中に、転送された不審メールが見つかりませんでした。何も送信していません。
+                    No forwarded suspicious mail was found in your mail to %s. Nothing was relayed.
+                    """.formatted(reportAddress, reportAddress);
+        };
+        return why + "\n" + HOW_TO + "\nこのメールは自動送信です。/ This message was sent automatically.\n";
+    }
+}

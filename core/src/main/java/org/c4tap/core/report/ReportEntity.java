@@ -1,0 +1,96 @@
+package org.c4tap.core.report;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.c4tap.core.message.MimeParts;
+
+/**
+ * The MIME layout of a report or notice, which only ever travels inside S/MIME encryption:
+ *
+ * <pre>
+ * multipart/mixed
+ * ├── text/plain; charset=UTF-8            the human-readable rendering (Japanese and English)
+ * └── application/json; name=c4tap-report.json   the report, version {@value Report#FORMAT_VERSION}
+ * </pre>
+ *
+ * Both renderings are made from the same {@link Report}, so they always agree.
+ */
+public final class ReportEntity {
+
+    public static final String JSON_FILENAME = "c4tap-report.json";
+    public static final String TEXT_FILENAME = "c4tap-report.txt";
+    private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
+
+    private ReportEntity() {
+    }
+
+    public static MimeBodyPart render(Report report) throws MessagingException {
+        MimeBodyPart entity = new MimeBodyPart();
+        entity.setContent(mixed(report));
+        return entity;
+    }
+
+    /**
+     * The report as a message of its own, for carrying it between steps inside one gateway. It is
+     * never sent as it is: only sealed.
+     */
+    public static MimeMessage toMessage(Report report) throws MessagingException {
+        MimeMessage message = new MimeMessage(MimeParts.session());
+        message.setContent(mixed(report));
+        message.setSubject("C4TAP report " + report.id().value());
+        message.setHeader("X-C4TAP-Report-Id", report.id().value());
+        message.saveChanges();
+        return message;
+    }
+
+    /** Reads the report back from an entity (or message) of this layout. */
+    public static Report parse(MimePart entity) throws ReportFormatException {
+        try {
+            if (!MimeParts.baseType(entity).equals("multipart/mixed")) {
+                throw new ReportFormatException("the report entity is " + MimeParts.baseType(entity) + ", not multipart/mixed");
+            }
+            MimeMultipart mixed = MimeParts.multipart(entity);
+            for (int i = 0; i < mixed.getCount(); i++) {
+                BodyPart part = mixed.getBodyPart(i);
+                if (MimeParts.baseType(part).equals("application/json") && JSON_FILENAME.equals(MimeParts.filename(part))) {
+                    try (InputStream in = part.getInputStream()) {
+                        byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+                        if (bytes.length > MAX_JSON_BYTES) {
+                            throw new ReportFormatException("the report JSON is larger than " + MAX_JSON_BYTES + " bytes");
+                        }
+                        return ReportJson.read(new String(bytes, StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            throw new ReportFormatException("the entity holds no " + JSON_FILENAME);
+        } catch (MessagingException | IOException e) {
+            throw new ReportFormatException("the report entity cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static MimeMultipart mixed(Report report) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(part(ReportText.render(report), "text/plain; charset=UTF-8", TEXT_FILENAME, "inline"));
+        mixed.addBodyPart(part(ReportJson.write(report), "application/json; charset=UTF-8", JSON_FILENAME, "attachment"));
+        return mixed;
+    }
+
+    private static MimeBodyPart part(String content, String type, String filename, String disposition) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8), type)));
+        part.setHeader("Content-Type", type + "; name=\"" + filename + "\"");
+        part.setDisposition(disposition);
+        part.setFileName(filename);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
+    }
+}

@@ -1,0 +1,44 @@
+package org.c4tap.core.smime;
+
+import java.util.Objects;
+
+/**
+ * A sealed message that was not accepted, with a machine-readable reason. The message says what
+ * failed and names certificates, never content or key material.
+ */
+public final class OpenFailure extends Exception {
+
+    public enum Reason {
+        NOT_SMIME("not_smime"),
+        MALFORMED("malformed"),
+        NOT_FOR_US("not_encrypted_for_us"),
+        CANNOT_DECRYPT("cannot_decrypt"),
+        NOT_SIGNED("not_signed"),
+        SIGNER_CERTIFICATE_MISSING("signer_certificate_missing"),
+        BAD_SIGNATURE("bad_signature"),
+        UNKNOWN_SIGNER("unknown_signer"),
+        INACTIVE_ORGANISATION("inactive_organisation"),
+        MALFORMED_REPORT("malformed_report");
+
+        private final String key;
+
+        Reason(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    private final Reason reason;
+
+    public OpenFailure(Reason reason, String message) {
+        super(reason.key() + ": " + message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,49 @@
+package org.c4tap.mailets;
+
+import java.util.Optional;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+
+/**
+ * The mail attributes our mailets set and read. Every value is a plain string, so attributes
+ * survive James distributed's JSON serialisation; none holds mail content or key material. The
+ * names are a contract: processors and matchers route on them.
+ */
+public final class MailAttributes {
+
+    /** The id of the report the mail carries. */
+    public static final AttributeName REPORT_ID = AttributeName.of("c4tap.report.id");
+    /** At the council: the registry id of the organisation that provided the report. */
+    public static final AttributeName PROVIDER = AttributeName.of("c4tap.provider");
+    /** Why the mail was stopped, machine-readable (such as {@code unknown_signer}). */
+    public static final AttributeName FAILURE_REASON = AttributeName.of("c4tap.failure.reason");
+    /** What failed, one sentence without content. */
+    public static final AttributeName FAILURE_DETAIL = AttributeName.of("c4tap.failure.detail");
+    /** Why a submission was refused, a {@code Rejection.Reason} key. */
+    public static final AttributeName REJECTION = AttributeName.of("c4tap.rejection");
+    /** At the council: how many notices a report became. */
+    public static final AttributeName NOTICES = AttributeName.of("c4tap.notices");
+
+    private MailAttributes() {
+    }
+
+    public static void set(Mail mail, AttributeName name, String value) {
+        mail.setAttribute(new Attribute(name, AttributeValue.of(value)));
+    }
+
+    public static Optional<String> get(Mail mail, AttributeName name) {
+        return mail.getAttribute(name)
+                .map(attribute -> attribute.getValue().getValue())
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    /** Marks the mail as failed and sends it to {@code processor}. */
+    public static void fail(Mail mail, String processor, String reason, String detail) {
+        set(mail, FAILURE_REASON, reason);
+        set(mail, FAILURE_DETAIL, detail);
+        mail.setState(processor);
+    }
+}

@@ -1,0 +1,62 @@
+package org.c4tap.mailets;
+
+import jakarta.mail.MessagingException;
+import java.util.List;
+import java.util.Set;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.c4tap.core.alert.AdministratorNotice;
+
+/**
+ * Tells an administrator that a mail was stopped: the reason ({@code c4tap.failure.reason}, or the
+ * container's error for unexpected failures), the mail's name and where it is kept. The notice
+ * never carries the mail's content. Place it in error processors, before {@code ToRepository}.
+ *
+ * <pre>{@code
+ * <mailet match="All" class="org.c4tap.mailets.NotifyAdministrator">
+ *     <repository>memory://var/mail/c4tap-error/</repository>
+ *     <to>postmaster@bank-a.example</to>               <!-- defaults to the postmaster -->
+ * </mailet>
+ * }</pre>
+ */
+public class NotifyAdministrator extends GenericMailet {
+
+    static final String TO = "to";
+    static final String FROM = "from";
+    static final String REPOSITORY = "repository";
+    private static final int MAX_DETAIL = 500;
+
+    private MailAddress to;
+    private MailAddress from;
+    private String repository;
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(Set.of(TO, FROM, REPOSITORY));
+        InitParameters parameters = new InitParameters(getMailetConfig());
+        to = parameters.optionalAddress(TO, getMailetContext().getPostmaster());
+        from = parameters.optionalAddress(FROM, getMailetContext().getPostmaster());
+        repository = parameters.required(REPOSITORY);
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        String reason = MailAttributes.get(mail, MailAttributes.FAILURE_REASON).orElse("processing_error");
+        String detail = MailAttributes.get(mail, MailAttributes.FAILURE_DETAIL)
+                .orElse(mail.getErrorMessage() == null ? "" : mail.getErrorMessage());
+        AdministratorNotice notice = new AdministratorNotice(reason, singleLine(detail), mail.getName(),
+                MailAttributes.get(mail, MailAttributes.REPORT_ID).orElse(""), repository);
+        getMailetContext().sendMail(from, List.of(to), notice.compose(from.asString(), to.asString()));
+    }
+
+    private static String singleLine(String text) {
+        String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "C4TAP NotifyAdministrator: a content-free notice that a mail was stopped";
+    }
+}
