@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import org.c4tap.cli.demo.DemoParties;
 import org.c4tap.cli.demo.DemoParty;
+import org.c4tap.core.pki.CertificateAuthority;
 import org.c4tap.core.smime.Certificates;
 
 /**

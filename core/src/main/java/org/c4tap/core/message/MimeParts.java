@@ -1,5 +1,6 @@
 package org.c4tap.core.message;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -52,7 +53,21 @@ public final class MimeParts {
         }
     }
 
+    /**
+     * The part's multipart: parsed from its raw bytes, or, for a part built in memory and not yet
+     * serialised, the multipart object it was given.
+     */
     public static MimeMultipart multipart(MimePart part) throws MessagingException {
+        DataHandler handler = part.getDataHandler();
+        if (!(handler.getDataSource() instanceof MimePartDataSource)) {
+            try {
+                if (handler.getContent() instanceof MimeMultipart built) {
+                    return built;
+                }
+            } catch (IOException e) {
+                throw new MessagingException("cannot read the part's content", e);
+            }
+        }
         return new MimeMultipart(new MimePartDataSource(part));
     }
 

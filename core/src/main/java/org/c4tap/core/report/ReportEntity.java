@@ -35,7 +35,11 @@ public final class ReportEntity {
 
     public static MimeBodyPart render(Report report) throws MessagingException {
         MimeBodyPart entity = new MimeBodyPart();
-        entity.setContent(mixed(report));
+        MimeMultipart mixed = mixed(report);
+        entity.setContent(mixed);
+        // setContent only records the type; the header itself is written now, so that the entity
+        // reads back the same before and after it is serialised.
+        entity.setHeader("Content-Type", mixed.getContentType());
         return entity;
     }
 

@@ -1,4 +1,4 @@
-package org.c4tap.cli.pki;
+package org.c4tap.core.pki;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -29,9 +29,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.c4tap.core.smime.Credential;
 import org.c4tap.core.smime.Crypto;
 
-/** A small certificate authority for the demo and the tests: it issues S/MIME certificates. */
+/**
+ * A small certificate authority for demos and tests (`c4tap pki`): it issues S/MIME certificates
+ * as a real CA would shape them. Its keys live in memory; nothing here is meant to run a production
+ * CA.
+ */
 public final class CertificateAuthority {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,6 +100,11 @@ public final class CertificateAuthority {
     public record Issued(PrivateKey key, X509Certificate certificate, X509Certificate issuer) {
         public PublicKey publicKey() {
             return certificate.getPublicKey();
+        }
+
+        /** The key with its chain, as a signer or recipient uses it. */
+        public Credential credential() {
+            return new Credential(key, certificate, List.of(certificate, issuer));
         }
 
         @Override

@@ -1,0 +1,36 @@
+package org.c4tap.core.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlExtractorTest {
+
+    @Test
+    void findsUrlsInTextWithoutTrailingPunctuationOrJapanese() {
+        UrlExtractor extractor = new UrlExtractor()
+                .addText("こちら http://evil.example/login?id=1。ご確認ください (https://cdn.evil.example/x.js).");
+        assertThat(extractor.urls()).extracting(UrlIndicator::url)
+                .containsExactly("http://evil.example/login?id=1", "https://cdn.evil.example/x.js");
+        assertThat(extractor.domains()).containsExactly("evil.example", "cdn.evil.example");
+    }
+
+    @Test
+    void findsHrefsInHtmlAndDropsDuplicates() {
+        UrlExtractor extractor = new UrlExtractor()
+                .addHtml("<a href=\"https://phish.example/a?x=1&amp;y=2\">https://bank.example/</a> <a href='https://phish.example/a?x=1&y=2'>x</a>");
+        assertThat(extractor.urls()).extracting(UrlIndicator::url)
+                .containsExactly("https://phish.example/a?x=1&y=2", "https://bank.example/");
+    }
+
+    @Test
+    void hostsOfUnparsableUrlsAreReadLeniently() {
+        assertThat(UrlExtractor.hostOf("http://user@Evil.Example:8080/a b")).isEqualTo("evil.example");
+    }
+
+    @Test
+    void defangsForHumanText() {
+        assertThat(Defang.url("https://evil.example/login")).isEqualTo("hxxps://evil[.]example/login");
+        assertThat(Defang.url("http://1.2.3.4/a.b")).isEqualTo("hxxp://1[.]2[.]3[.]4/a.b");
+    }
+}

@@ -1,0 +1,93 @@
+package org.c4tap.core.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.c4tap.core.pki.CertificateAuthority;
+import org.c4tap.core.registry.DeliveryAddress;
+import org.c4tap.core.registry.Organisation;
+import org.c4tap.core.registry.Registry;
+import org.c4tap.core.registry.Role;
+import org.c4tap.core.registry.Sector;
+import org.c4tap.core.report.ProviderName;
+import org.c4tap.core.report.ProviderSector;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.scope.Part;
+import org.c4tap.core.smime.Certificates;
+import org.c4tap.core.smime.OpenFailure;
+import org.c4tap.core.smime.Opener;
+import org.c4tap.core.smime.Sealer;
+import org.c4tap.core.smime.SealingProfile;
+import org.c4tap.core.testing.Mails;
+import org.c4tap.core.testing.SampleReports;
+import org.c4tap.core.testing.TestPki;
+import org.junit.jupiter.api.Test;
+
+class DistributorTest {
+
+    private final CertificateAuthority.Issued council = TestPki.key("council");
+
+    @Test
+    void eachOrganisationGetsOneNoticeWithExactlyItsPartsEncryptedToItAlone() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation secretariat = organisation("secretariat", Role.SECRETARIAT, false, "nisc");
+        Organisation participant = organisation("power-b", Role.PARTICIPANT, false, "power");
+        Organisation observer = organisation("observer", Role.OBSERVER, true, "observer");
+        Organisation pending = organisation("pending", Role.OBSERVER, false, "pending");
+        Organisation publicList = organisation("public", Role.PUBLIC, false, "public");
+        Registry registry = new Registry(List.of(provider, secretariat, participant, observer, pending, publicList));
+        Report report = SampleReports.green();
+
+        Distribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD),
+                "c4tap@council.example", List.of()).distribute(report, provider, registry);
+
+        Map<String, Notice> notices = distribution.notices().stream()
+                .collect(Collectors.toMap(notice -> notice.delivery().recipient().id(), notice -> notice));
+        assertThat(notices).containsOnlyKeys("bank-a", "secretariat", "power-b", "observer");
+        assertThat(distribution.skipped()).isEmpty();
+
+        Report forBank = open(notices.get("bank-a"), "bank");
+        assertThat(forBank.part(ProviderName.class).orElseThrow().organisationId()).isEqualTo("bank-a");
+        Report forParticipant = open(notices.get("power-b"), "power");
+        assertThat(forParticipant.parts().keySet()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS, Part.SPAM,
+                Part.HEADERS, Part.BODY, Part.PROVIDER_SECTOR);
+        assertThat(forParticipant.part(ProviderSector.class).orElseThrow().sector()).isEqualTo("banking");
+        Report forObserver = open(notices.get("observer"), "observer");
+        assertThat(forObserver.parts().keySet()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS, Part.SPAM);
+        assertThat(Mails.bytes(notices.get("observer").sealed())).asString().doesNotContain("evil.example");
+
+        MimeMessage forObserverOnly = Mails.reparse(notices.get("observer").sealed());
+        assertThat(forObserverOnly.getHeader("To")[0]).isEqualTo("contact@observer.example");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new Opener(TestPki.key("power").credential()).open(forObserverOnly))
+                .isInstanceOfSatisfying(OpenFailure.class, e -> assertThat(e.reason()).isEqualTo(OpenFailure.Reason.NOT_FOR_US));
+    }
+
+    @Test
+    void anAddressWithoutACertificateIsSkippedAndReported() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation noCertificate = new Organisation("analysts", "", "", Optional.empty(), Role.ANALYST, false, true, List.of(),
+                List.of(new DeliveryAddress("analysts@analysis.example", List.of(), false)));
+        Distribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD),
+                "c4tap@council.example", List.of()).distribute(SampleReports.green(), provider, new Registry(List.of(provider, noCertificate)));
+        assertThat(distribution.notices()).extracting(notice -> notice.delivery().recipient().id()).containsExactly("bank-a");
+        assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("analysts"));
+    }
+
+    private Report open(Notice notice, String key) throws Exception {
+        var opened = new Opener(TestPki.key(key).credential()).open(Mails.reparse(notice.sealed()));
+        assertThat(Certificates.fingerprint(opened.signer())).isEqualTo(Certificates.fingerprint(council.certificate()));
+        return ReportEntity.parse(opened.content());
+    }
+
+    private static Organisation organisation(String id, Role role, boolean agreed, String key) {
+        String address = "contact@" + key + ".example";
+        return new Organisation(id, id, id, Optional.of(Sector.BANKING), role, agreed, true, List.of(),
+                List.of(new DeliveryAddress(address, List.of(TestPki.key(key).certificate()), false)));
+    }
+}

@@ -1,0 +1,233 @@
+package org.c4tap.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.c4tap.core.report.AttachmentList;
+import org.c4tap.core.report.ProviderName;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.scope.Part;
+import org.c4tap.core.scope.Scope;
+import org.c4tap.core.smime.Opener;
+import org.c4tap.core.testing.Mails;
+import org.c4tap.core.testing.TestPki;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's and the council's mailets in the order the configuration runs them, on James's
+ * mailet test doubles: a submission goes in, sealed notices come out.
+ */
+class GatewayPipelineTest {
+
+    @TempDir
+    Path directory;
+
+    private GatewayFiles files;
+    private FakeMailContext operatorContext;
+    private FakeMailContext councilContext;
+    private byte[] attachment;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        files = GatewayFiles.write(directory);
+        operatorContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@bank-a.example")).build();
+        councilContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@council.example")).build();
+        attachment = new byte[20_000];
+        new Random(1).nextBytes(attachment);
+    }
+
+    @Test
+    void aSubmissionBecomesASealedReportAndThenScopedNotices() throws Exception {
+        Mail submission = submission("report+amber@bank-a.example");
+
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        assertThat(submission.getState()).isEqualTo("c4tap-seal");
+        String reportId = MailAttributes.get(submission, MailAttributes.REPORT_ID).orElseThrow();
+        Report plain = ReportEntity.parse(submission.getMessage());
+        assertThat(plain.id().value()).isEqualTo(reportId);
+        assertThat(plain.scopes().of(Part.INDICATORS)).isEqualTo(Scope.AMBER);
+        assertThat(plain.part(AttachmentList.class).orElseThrow().attachments().get(0).fingerprint().sha256())
+                .isEqualTo(sha256(attachment));
+        assertThat(Mails.bytes(submission.getMessage())).asString(StandardCharsets.ISO_8859_1)
+                .doesNotContain(java.util.Base64.getMimeEncoder().encodeToString(attachment).substring(0, 60));
+
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
+        mailet(new AcknowledgeReporter(), operatorContext, Map.of("from", "c4tap-gateway@bank-a.example")).service(submission);
+
+        List<FakeMailContext.SentMail> sent = operatorContext.getSentMails();
+        assertThat(sent).hasSize(2);
+        FakeMailContext.SentMail relayed = sent.get(0);
+        assertThat(relayed.getState()).isEqualTo("c4tap-relay");
+        assertThat(relayed.getSender()).isEqualTo(new MailAddress("c4tap-gateway@bank-a.example"));
+        assertThat(relayed.getRecipients()).containsExactly(new MailAddress("intake@council.example"));
+        assertThat(relayed.getMsg().getContentType()).startsWith("application/pkcs7-mime");
+        assertThat(relayed.getMsg().getSubject()).isEqualTo("C4TAP report " + reportId);
+        assertThat(Mails.bytes(relayed.getMsg())).asString(StandardCharsets.ISO_8859_1)
+                .doesNotContain("taro@bank-a.example").doesNotContain("evil.example");
+        FakeMailContext.SentMail acknowledgement = sent.get(1);
+        assertThat(acknowledgement.getRecipients()).containsExactly(new MailAddress("taro@bank-a.example"));
+        assertThat(acknowledgement.getMsg().getSubject()).contains(reportId);
+
+        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(relayed.getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-intake");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.PROVIDER)).contains("bank-a");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.REPORT_ID)).contains(reportId);
+
+        mailet(new DistributeNotices(), councilContext, councilKey(Map.of(
+                "registry", files.path("registry.yaml").toString(), "from", "c4tap@council.example"))).service(atCouncil);
+        Map<String, FakeMailContext.SentMail> notices = councilContext.getSentMails().stream()
+                .collect(Collectors.toMap(mail -> mail.getRecipients().iterator().next().asString(), mail -> mail));
+        assertThat(notices).containsOnlyKeys("c4tap@bank-a.example", "soc@nisc.example", "soc@power-b.example");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("3");
+
+        Report forParticipant = open(notices.get("soc@power-b.example").getMsg(), "power");
+        assertThat(forParticipant.id().value()).isEqualTo(reportId);
+        assertThat(forParticipant.has(Part.REPORTER)).isFalse();
+        assertThat(forParticipant.has(Part.PROVIDER_NAME)).isFalse();
+        assertThat(forParticipant.part(AttachmentList.class).orElseThrow().attachments().get(0).fingerprint().sha256())
+                .isEqualTo(sha256(attachment));
+        Report forProvider = open(notices.get("c4tap@bank-a.example").getMsg(), "operator");
+        assertThat(forProvider.part(ProviderName.class).orElseThrow().nameEn()).isEqualTo("Mirai Bank");
+    }
+
+    @Test
+    void aReportSignedByAnUnregisteredKeyIsQuarantinedStillSealed() throws Exception {
+        Mail submission = submission("report@bank-a.example");
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("intruder.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
+        MimeMessage sealed = Mails.reparse(operatorContext.getSentMails().get(0).getMsg());
+        Mail atCouncil = FakeMail.builder().name("intruder").mimeMessage(sealed).sender("x@evil.example")
+                .recipient("intake@council.example").state("c4tap-intake").build();
+
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-quarantine");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.FAILURE_REASON)).contains("unknown_signer");
+        assertThat(atCouncil.getMessage().getContentType()).startsWith("application/pkcs7-mime");
+        assertThat(councilContext.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void aMailThatIsNoSealedReportIsQuarantined() throws Exception {
+        Mail atCouncil = FakeMail.builder().name("plain").mimeMessage(Mails.reparse(Mails.suspicious("hi", "x", null, null)))
+                .sender("x@evil.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-quarantine");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.FAILURE_REASON)).contains("not_smime");
+    }
+
+    @Test
+    void aSubmissionWithoutAForwardedMailIsRoutedForAnExplanation() throws Exception {
+        Mail submission = FakeMail.builder().name("s").mimeMessage(Mails.reparse(Mails.suspicious("hi", "no attachment", null, null)))
+                .sender("taro@bank-a.example").recipient("report@bank-a.example").build();
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        assertThat(submission.getState()).isEqualTo("c4tap-unrecognised");
+        assertThat(MailAttributes.get(submission, MailAttributes.REJECTION)).contains("nothing_recognised");
+
+        mailet(new ExplainRejection(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        FakeMailContext.SentMail explanation = operatorContext.getSentMails().get(0);
+        assertThat(explanation.getRecipients()).containsExactly(new MailAddress("taro@bank-a.example"));
+        String text = new String(Mails.bytes(explanation.getMsg()), StandardCharsets.US_ASCII);
+        assertThat(decodedText(explanation.getMsg())).contains("添付ファイルとして転送").contains("Forward as Attachment");
+        assertThat(text).doesNotContain("no attachment");
+    }
+
+    @Test
+    void theAdministratorNoticeCarriesTheReasonButNoContent() throws Exception {
+        Mail stopped = FakeMail.builder().name("stopped-1").mimeMessage(Mails.reparse(Mails.suspicious("secret subject",
+                "secret body", null, null))).sender("x@evil.example").recipient("intake@council.example").build();
+        MailAttributes.set(stopped, MailAttributes.FAILURE_REASON, "unknown_signer");
+        MailAttributes.set(stopped, MailAttributes.FAILURE_DETAIL, "the signer CN=intruder is not a registered gateway");
+        mailet(new NotifyAdministrator(), councilContext, Map.of("repository", "memory://var/mail/c4tap-quarantine/"))
+                .service(stopped);
+        FakeMailContext.SentMail notice = councilContext.getSentMails().get(0);
+        assertThat(notice.getRecipients()).containsExactly(new MailAddress("postmaster@council.example"));
+        String text = decodedText(notice.getMsg());
+        assertThat(text).contains("unknown_signer").contains("stopped-1").contains("memory://var/mail/c4tap-quarantine/");
+        assertThat(text).doesNotContain("secret subject").doesNotContain("secret body");
+    }
+
+    @Test
+    void initRefusesUnknownParametersAndBadValues() {
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "defaultScpoe", "AMBER"))).isInstanceOf(MessagingException.class).hasMessageContaining("defaultScpoe");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "defaultScope", "TLP:CLEAR"))).isInstanceOf(MessagingException.class).hasMessageContaining("RED, AMBER");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of()))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("reportAddress");
+        assertThatThrownBy(() -> mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordEnv", "C4TAP_TEST_PASSWORD_THAT_IS_NOT_SET",
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("C4TAP_TEST_PASSWORD_THAT_IS_NOT_SET")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(GatewayFiles.PASSWORD));
+    }
+
+    private Map<String, String> councilKey(Map<String, String> more) {
+        Map<String, String> parameters = new java.util.HashMap<>(more);
+        parameters.put("keystore", files.path("council.p12").toString());
+        parameters.put("keystorePasswordFile", files.path("keystore-password").toString());
+        return parameters;
+    }
+
+    private Mail submission(String recipient) throws Exception {
+        MimeMessage original = Mails.suspicious("【至急】確認", "http://evil.example/login を開いてください", "invoice.zip", attachment);
+        return FakeMail.builder().name("submission").mimeMessage(Mails.forward(original, "taro@bank-a.example"))
+                .sender("taro@bank-a.example").recipient(recipient).build();
+    }
+
+    private static <T extends org.apache.mailet.Mailet> T mailet(T mailet, FakeMailContext context, Map<String, String> parameters)
+            throws MessagingException {
+        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName(mailet.getClass().getSimpleName()).mailetContext(context);
+        parameters.forEach(config::setProperty);
+        mailet.init(config.build());
+        return mailet;
+    }
+
+    private static Report open(MimeMessage notice, String key) throws Exception {
+        return ReportEntity.parse(new Opener(TestPki.key(key).credential()).open(Mails.reparse(notice)).content());
+    }
+
+    private static String decodedText(MimeMessage message) throws Exception {
+        return new String(Mails.reparse(message).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
