@@ -58,7 +58,7 @@ public class BuildReport extends GenericMailet {
         reportAddress = parameters.parsed(REPORT_ADDRESS, null, ReportAddress::parse);
         defaultScope = parameters.parsed(DEFAULT_SCOPE, "RED", label -> Scope.parse(label).orElseThrow(() ->
                 new IllegalArgumentException("'" + label + "' is not one of RED, AMBER, YELLOW, GREEN, WHITE")));
-        analyzer = Analyzer.standard(ScopePolicy.standard(defaultScope));
+        analyzer = Analyzer.standard(defaultScope);
         reportProcessor = parameters.optional(REPORT_PROCESSOR, "c4tap-seal");
         unrecognisedProcessor = parameters.optional(UNRECOGNISED_PROCESSOR, "c4tap-unrecognised");
     }

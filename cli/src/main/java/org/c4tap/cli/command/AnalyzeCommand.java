@@ -66,7 +66,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         ScopeChoice choice = scope == null ? new ScopeChoice(fallback, ScopeChoice.Origin.CONFIGURED_DEFAULT)
                 : new ScopeChoice(parseScope(scope), ScopeChoice.Origin.SUBADDRESS);
-        return Analyzer.standard(ScopePolicy.standard(fallback)).analyze(new Submission(carrier, who, choice));
+        return Analyzer.standard(fallback).analyze(new Submission(carrier, who, choice));
     }
 
     private static Scope parseScope(String label) {

@@ -10,6 +10,7 @@ public final class Defang {
 
     private static final Pattern SCHEME = Pattern.compile("(?i)^(h)tt(ps?)(://)");
     private static final Pattern FTP = Pattern.compile("(?i)^ftp(://)");
+    private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)");
 
     private Defang() {
     }
@@ -36,5 +37,16 @@ public final class Defang {
 
     public static String address(String address) {
         return address.replace("@", "[@]").replace(".", "[.]");
+    }
+
+    /** Defangs the domain of every address in a text such as "Name &lt;a@evil.example&gt;". */
+    public static String addresses(String text) {
+        java.util.regex.Matcher matcher = ADDRESS_DOMAIN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        while (matcher.find()) {
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("@" + host(matcher.group(1))));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 }

@@ -10,43 +10,61 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.c4tap.core.text.HtmlText;
 
 /**
- * Finds URLs in text and in HTML. Keeps the order of first appearance and drops duplicates; a URL
- * that cannot be parsed is still reported, with no host.
+ * Finds URLs in text and in HTML links. Keeps the order of first appearance and drops duplicates;
+ * refangs defanged URLs; flags a link whose visible text shows another host than its target (the
+ * classic phishing link). A URL that cannot be parsed is still reported, with a leniently read
+ * host.
  */
 public final class UrlExtractor {
 
     private static final int MAX_URLS = 1000;
     private static final int MAX_URL_LENGTH = 4096;
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"'`\\u3000-\\u30ff\\uff00-\\uffef]+");
-    private static final Pattern HREF = Pattern.compile("(?i)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
-    private static final String TRAILING = ".,;:!?)]}>";
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"'`\\u3000-\\u30ff\\uff00-\\uffef\\u4e00-\\u9fff]+");
+    private static final Pattern HOST_IN_TEXT = Pattern.compile("(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63})\\b");
+    private static final String TRAILING = ".,;:!?)]}>'\"";
 
     private final Map<String, UrlIndicator> found = new LinkedHashMap<>();
 
     public UrlExtractor addText(String text) {
-        if (text != null) {
-            Matcher matcher = URL.matcher(text);
-            while (matcher.find() && found.size() < MAX_URLS) {
-                add(matcher.group());
+        if (text == null) {
+            return this;
+        }
+        scan(text, false);
+        String refanged = Refang.text(text);
+        if (!refanged.equals(text)) {
+            scan(refanged, true);
+        }
+        return this;
+    }
+
+    public UrlExtractor addLinks(List<HtmlText.Link> links) {
+        for (HtmlText.Link link : links) {
+            if (found.size() >= MAX_URLS) {
+                break;
+            }
+            String target = trimTrailing(link.href().strip());
+            if (!URL.matcher(target).lookingAt()) {
+                continue;
+            }
+            String host = hostOf(target);
+            String visible = link.text().length() > 500 ? link.text().substring(0, 500) : link.text();
+            boolean deceptive = showsOtherHost(visible, host);
+            UrlIndicator existing = found.get(target);
+            if (existing == null || existing.text().isEmpty()) {
+                found.put(target, new UrlIndicator(cap(target), host, visible, deceptive, false));
             }
         }
         return this;
     }
 
     public UrlExtractor addHtml(String html) {
-        if (html != null) {
-            Matcher matcher = HREF.matcher(html);
-            while (matcher.find() && found.size() < MAX_URLS) {
-                String value = matcher.group(1) != null ? matcher.group(1)
-                        : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                String unescaped = value.replace("&amp;", "&").strip();
-                if (URL.matcher(unescaped).lookingAt()) {
-                    add(unescaped);
-                }
-            }
-            addText(html.replaceAll("<[^>]*>", " "));
+        if (html != null && !html.isEmpty()) {
+            HtmlText.Rendering rendering = HtmlText.render(html);
+            addLinks(rendering.links());
+            addText(rendering.text());
         }
         return this;
     }
@@ -66,12 +84,32 @@ public final class UrlExtractor {
         return new ArrayList<>(domains);
     }
 
-    private void add(String candidate) {
-        String url = trimTrailing(candidate);
-        if (url.length() > MAX_URL_LENGTH) {
-            url = url.substring(0, MAX_URL_LENGTH);
+    private void scan(String text, boolean refanged) {
+        Matcher matcher = URL.matcher(text);
+        while (matcher.find() && found.size() < MAX_URLS) {
+            String url = cap(trimTrailing(matcher.group()));
+            found.putIfAbsent(url, new UrlIndicator(url, hostOf(url), "", false, refanged));
         }
-        found.putIfAbsent(url, new UrlIndicator(url, hostOf(url)));
+    }
+
+    /** The visible text names a host, and not the one the link goes to. */
+    static boolean showsOtherHost(String visible, String targetHost) {
+        Matcher matcher = HOST_IN_TEXT.matcher(visible);
+        if (!matcher.find() || targetHost.isEmpty()) {
+            return false;
+        }
+        String shown = matcher.group(1).toLowerCase(Locale.ROOT);
+        return !sameSite(shown, targetHost);
+    }
+
+    private static boolean sameSite(String a, String b) {
+        String x = a.startsWith("www.") ? a.substring(4) : a;
+        String y = b.startsWith("www.") ? b.substring(4) : b;
+        return x.equals(y);
+    }
+
+    private static String cap(String url) {
+        return url.length() > MAX_URL_LENGTH ? url.substring(0, MAX_URL_LENGTH) : url;
     }
 
     private static String trimTrailing(String url) {

@@ -2,84 +2,82 @@ package org.c4tap.core.message;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
+import org.c4tap.core.text.EncodedWords;
 
 /**
- * Reads header fields as Unicode text, leniently: a field that cannot be decoded is returned as it
- * stands rather than dropped, and nothing here throws on bad mail.
+ * Reads header fields as Unicode text, leniently: encoded words (split or not), raw 8-bit text,
+ * broken addresses. A field that cannot be decoded is returned as it arrived rather than dropped,
+ * and nothing here throws on bad mail. Control characters (NUL included) are removed from the
+ * decoded text, since they only ever serve to confuse a reader.
  */
 public final class HeaderText {
-
-    private static final int MAX_FIELD_CHARS = 16 * 1024;
 
     private HeaderText() {
     }
 
     /** The first occurrence of the field, decoded and unfolded; the empty string when absent. */
     public static String first(Part part, String name) {
-        try {
-            String[] values = part.getHeader(name);
-            return values == null || values.length == 0 ? "" : decode(values[0]);
-        } catch (MessagingException e) {
-            return "";
-        }
+        String raw = raw(part, name);
+        return raw == null ? "" : decode(raw);
     }
 
-    /** Every address of every occurrence of the field, as Unicode strings. */
+    /** Every occurrence of the field, raw (as received, unfolded). */
+    public static List<String> all(Part part, String name) {
+        List<String> values = new ArrayList<>();
+        try {
+            String[] found = part.getHeader(name);
+            if (found != null) {
+                for (String value : found) {
+                    values.add(unfold(value));
+                }
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // an unreadable header yields no values; the caller records what it could read
+        }
+        return values;
+    }
+
+    /** Every mailbox of every occurrence of the field. */
+    public static List<Mailbox> mailboxes(Part part, String name) {
+        List<Mailbox> result = new ArrayList<>();
+        for (String value : all(part, name)) {
+            result.addAll(Mailbox.parseList(value));
+        }
+        return result;
+    }
+
+    /** Every mailbox of every occurrence, rendered as "Name &lt;address&gt;". */
     public static List<String> addresses(Part part, String name) {
-        List<String> result = new ArrayList<>();
-        try {
-            String[] values = part.getHeader(name);
-            if (values == null) {
-                return result;
-            }
-            for (String value : values) {
-                result.addAll(addresses(value));
-            }
-        } catch (MessagingException e) {
-            // an unreadable header yields no addresses; the caller records what it could read
-        }
-        return result;
+        return mailboxes(part, name).stream().map(mailbox -> withoutControls(mailbox.render())).toList();
     }
 
-    static List<String> addresses(String raw) {
-        List<String> result = new ArrayList<>();
-        String unfolded = unfold(raw);
-        try {
-            for (InternetAddress address : InternetAddress.parseHeader(unfolded, false)) {
-                result.add(address.toUnicodeString());
-            }
-        } catch (AddressException e) {
-            String decoded = decode(unfolded);
-            if (!decoded.isBlank()) {
-                result.add(decoded);
-            }
-        }
-        return result;
-    }
-
-    /** Decodes RFC 2047 encoded words and unfolds; leaves undecodable text as it is. */
     public static String decode(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String unfolded = unfold(raw);
-        if (unfolded.length() > MAX_FIELD_CHARS) {
-            unfolded = unfolded.substring(0, MAX_FIELD_CHARS);
-        }
-        try {
-            return MimeUtility.decodeText(unfolded);
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return unfolded;
-        }
+        return withoutControls(EncodedWords.decodeText(unfold(raw)).strip());
     }
 
-    private static String unfold(String raw) {
-        return raw.replaceAll("\\r?\\n[ \\t]+", " ").replaceAll("[\\r\\n]", "").strip();
+    private static String raw(Part part, String name) {
+        List<String> values = all(part, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    static String unfold(String raw) {
+        return raw.replaceAll("\\r?\\n(?=[ \\t])", "").replaceAll("[\\r\\n]", "");
+    }
+
+    static String withoutControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
+            if (control && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (!control && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -4,17 +4,14 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimePart;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Properties;
+import org.c4tap.core.text.DecodedText;
+import org.c4tap.core.text.TextDecoder;
 
 /**
  * Reads MIME structure without Jakarta Activation's content handlers, whose registry depends on
@@ -38,7 +35,8 @@ public final class MimeParts {
             if (header == null) {
                 return "text/plain";
             }
-            return new ContentType(header).getBaseType().toLowerCase(Locale.ROOT);
+            String value = ContentHeader.parse(header).value();
+            return value.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+") ? value : "application/octet-stream";
         } catch (MessagingException | RuntimeException e) {
             return "application/octet-stream";
         }
@@ -47,9 +45,18 @@ public final class MimeParts {
     public static String charset(Part part) {
         try {
             String header = part.getContentType();
-            return header == null ? null : new ContentType(header).getParameter("charset");
+            return header == null ? null : ContentHeader.parse(header).parameter("charset").orElse(null);
         } catch (MessagingException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The part's encoded size in bytes, or 0 when unknown. */
+    public static long size(Part part) {
+        try {
+            return Math.max(0, part.getSize());
+        } catch (MessagingException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -71,42 +78,66 @@ public final class MimeParts {
         return new MimeMultipart(new MimePartDataSource(part));
     }
 
-    /** An attached {@code message/rfc822} part, parsed as a message of its own. */
-    public static MimeMessage attachedMessage(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return new MimeMessage(SESSION, in);
+    /**
+     * The decoded bytes of an attached message (message/rfc822, or an .eml under any type), at most
+     * {@code limit} of them, ready to parse: a byte-order mark removed, bare LF line ends made CRLF.
+     */
+    public static byte[] attachedMessageBytes(MimePart part, int limit) throws MessagingException, IOException {
+        byte[] bytes;
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
+            bytes = decoded.stream().readNBytes(limit);
         }
+        return MessageBytes.normalise(bytes);
+    }
+
+    /** A message parsed from its bytes (which it keeps, without copying). */
+    public static MimeMessage parse(byte[] bytes) throws MessagingException {
+        return new MimeMessage(SESSION, new jakarta.mail.util.SharedByteArrayInputStream(bytes));
     }
 
     /**
-     * The decoded text of a text part, at most {@code maxChars} characters. An unknown or missing
-     * charset is read as UTF-8 with replacement characters, never as an error.
+     * The decoded text of a text part, at most {@code maxChars} characters, with the charset that
+     * was really used. A missing, unknown or lying charset label never makes this fail.
      */
-    public static String text(Part part, int maxChars) throws MessagingException, IOException {
+    public static DecodedText text(MimePart part, int maxChars) throws MessagingException, IOException {
+        int cap = Math.max(0, maxChars) * 4;
         byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(Math.max(0, maxChars) * 4);
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
+            bytes = decoded.stream().readNBytes(cap);
         }
-        String text = new String(bytes, charsetOrUtf8(charset(part)));
-        return text.length() > maxChars ? text.substring(0, maxChars) : text;
+        if (bytes.length == cap) {
+            // cut at a line end so that the last character is not split (or an ISO-2022-JP shift lost)
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            bytes = java.util.Arrays.copyOf(bytes, end);
+        }
+        DecodedText text = TextDecoder.decode(bytes, charset(part));
+        if (text.text().length() > maxChars) {
+            return new DecodedText(text.text().substring(0, maxChars), text.charset(), text.mislabel());
+        }
+        return text;
     }
 
-    static Charset charsetOrUtf8(String name) {
-        if (name == null || name.isBlank()) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name.strip());
-        } catch (RuntimeException unknown) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
-    /** The part's decoded file name, or the empty string. */
+    /**
+     * The part's decoded file name, or the empty string: the Content-Disposition filename, else the
+     * Content-Type name, with RFC 2231 continuations and RFC 2047 words decoded.
+     */
     public static String filename(Part part) {
         try {
-            String name = part.getFileName();
-            return name == null ? "" : HeaderText.decode(name);
+            String[] disposition = part.getHeader("Content-Disposition");
+            if (disposition != null && disposition.length > 0) {
+                String name = ContentHeader.parse(disposition[0]).parameter("filename").orElse("");
+                if (!name.isBlank()) {
+                    return HeaderText.decode(name);
+                }
+            }
+            String[] type = part.getHeader("Content-Type");
+            if (type != null && type.length > 0) {
+                return HeaderText.decode(ContentHeader.parse(type[0]).parameter("name").orElse(""));
+            }
+            return "";
         } catch (MessagingException | RuntimeException e) {
             return "";
         }
@@ -114,7 +145,9 @@ public final class MimeParts {
 
     public static boolean isAttachmentDisposition(Part part) {
         try {
-            return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+            String[] disposition = part.getHeader("Content-Disposition");
+            return disposition != null && disposition.length > 0
+                    && ContentHeader.parse(disposition[0]).value().equals("attachment");
         } catch (MessagingException | RuntimeException e) {
             return false;
         }

@@ -78,11 +78,29 @@ public final class ReportJson {
             ObjectNode message = root.putObject("message");
             message.put("subject", headers.subject());
             message.put("from", headers.from());
+            message.put("sender", headers.sender());
             strings(message.putArray("to"), headers.to());
             strings(message.putArray("cc"), headers.cc());
             message.put("reply_to", headers.replyTo());
+            message.put("return_path", headers.returnPath());
             message.put("date", headers.date());
             message.put("message_id", headers.messageId());
+            message.put("mailer", headers.mailer());
+            message.put("originating_ip", headers.originatingIp());
+            ArrayNode received = message.putArray("received");
+            for (ReceivedHop hop : headers.received()) {
+                received.addObject().put("from", hop.from()).put("by", hop.by()).put("ip", hop.ip())
+                        .put("with", hop.with()).put("time", hop.time());
+            }
+            ArrayNode authentication = message.putArray("authentication");
+            for (AuthenticationVerdict verdict : headers.authentication()) {
+                authentication.addObject().put("server", verdict.server()).put("method", verdict.method())
+                        .put("result", verdict.result()).put("properties", verdict.properties());
+            }
+            ArrayNode fields = message.putArray("headers");
+            for (HeaderField field : headers.fields()) {
+                fields.addObject().put("name", field.name()).put("value", field.value());
+            }
         });
         report.part(AttachmentList.class).ifPresent(list -> {
             ArrayNode attachments = root.putArray("attachments");
@@ -102,9 +120,18 @@ public final class ReportJson {
         report.part(Indicators.class).ifPresent(indicators -> {
             ArrayNode urls = root.putArray("urls");
             for (UrlIndicator url : indicators.urls()) {
-                urls.addObject().put("url", url.url()).put("host", url.host());
+                ObjectNode node = urls.addObject().put("url", url.url()).put("host", url.host());
+                if (!url.text().isEmpty()) {
+                    node.put("text", url.text());
+                }
+                node.put("deceptive", url.deceptive());
+                node.put("refanged", url.refanged());
             }
-            strings(root.putObject("indicators").putArray("domains"), indicators.domains());
+            ObjectNode node = root.putObject("indicators");
+            strings(node.putArray("domains"), indicators.domains());
+            strings(node.putArray("ipv4"), indicators.ipv4());
+            strings(node.putArray("ipv6"), indicators.ipv6());
+            strings(node.putArray("emails"), indicators.emails());
         });
         report.part(BodyExcerpt.class).ifPresent(body ->
                 root.putObject("body").put("excerpt", body.text()).put("truncated", body.truncated()));
@@ -168,9 +195,25 @@ public final class ReportJson {
         }
         JsonNode message = root.path("message");
         if (message.isObject() && scopes.containsKey(Part.HEADERS)) {
+            List<ReceivedHop> received = new ArrayList<>();
+            for (JsonNode hop : message.path("received")) {
+                received.add(new ReceivedHop(hop.path("from").asText(""), hop.path("by").asText(""), hop.path("ip").asText(""),
+                        hop.path("with").asText(""), hop.path("time").asText("")));
+            }
+            List<AuthenticationVerdict> authentication = new ArrayList<>();
+            for (JsonNode verdict : message.path("authentication")) {
+                authentication.add(new AuthenticationVerdict(verdict.path("server").asText(""), verdict.path("method").asText(""),
+                        verdict.path("result").asText(""), verdict.path("properties").asText("")));
+            }
+            List<HeaderField> fields = new ArrayList<>();
+            for (JsonNode field : message.path("headers")) {
+                fields.add(new HeaderField(field.path("name").asText(""), field.path("value").asText("")));
+            }
             parts.put(Part.HEADERS, new OriginalHeaders(message.path("subject").asText(""), message.path("from").asText(""),
-                    strings(message.path("to")), strings(message.path("cc")), message.path("reply_to").asText(""),
-                    message.path("date").asText(""), message.path("message_id").asText("")));
+                    message.path("sender").asText(""), strings(message.path("to")), strings(message.path("cc")),
+                    message.path("reply_to").asText(""), message.path("return_path").asText(""), message.path("date").asText(""),
+                    message.path("message_id").asText(""), message.path("mailer").asText(""),
+                    message.path("originating_ip").asText(""), received, authentication, fields));
         }
         if (root.path("attachments").isArray() && scopes.containsKey(Part.ATTACHMENTS)) {
             List<Attachment> attachments = new ArrayList<>();
@@ -188,9 +231,12 @@ public final class ReportJson {
         if (root.path("urls").isArray() && scopes.containsKey(Part.INDICATORS)) {
             List<UrlIndicator> urls = new ArrayList<>();
             for (JsonNode node : root.path("urls")) {
-                urls.add(new UrlIndicator(node.path("url").asText(""), node.path("host").asText("")));
+                urls.add(new UrlIndicator(node.path("url").asText(""), node.path("host").asText(""), node.path("text").asText(""),
+                        node.path("deceptive").asBoolean(false), node.path("refanged").asBoolean(false)));
             }
-            parts.put(Part.INDICATORS, new Indicators(urls, strings(root.path("indicators").path("domains"))));
+            JsonNode indicators = root.path("indicators");
+            parts.put(Part.INDICATORS, new Indicators(urls, strings(indicators.path("domains")), strings(indicators.path("ipv4")),
+                    strings(indicators.path("ipv6")), strings(indicators.path("emails"))));
         }
         JsonNode body = root.path("body");
         if (body.isObject() && scopes.containsKey(Part.BODY)) {

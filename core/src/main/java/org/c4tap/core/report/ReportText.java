@@ -40,16 +40,28 @@ public final class ReportText {
         report.part(OriginalHeaders.class).ifPresent(headers -> {
             section(out, "元のメール / Reported mail", report, Part.HEADERS);
             line(out, "  件名 / Subject", headers.subject());
-            line(out, "  差出人 / From", headers.from());
+            line(out, "  差出人 / From", Defang.addresses(headers.from()));
+            optional(out, "  送信者 / Sender", Defang.addresses(headers.sender()));
             line(out, "  宛先 / To", String.join(", ", headers.to()));
-            if (!headers.cc().isEmpty()) {
-                line(out, "  CC", String.join(", ", headers.cc()));
-            }
-            if (!headers.replyTo().isEmpty()) {
-                line(out, "  返信先 / Reply-To", headers.replyTo());
-            }
+            optional(out, "  CC", String.join(", ", headers.cc()));
+            optional(out, "  返信先 / Reply-To", Defang.addresses(headers.replyTo()));
+            optional(out, "  Return-Path", Defang.addresses(headers.returnPath()));
             line(out, "  日時 / Date", headers.date());
-            line(out, "  Message-ID", headers.messageId());
+            optional(out, "  Message-ID", headers.messageId());
+            optional(out, "  メーラー / Mailer", headers.mailer());
+            optional(out, "  送信元IP / Originating IP", Defang.host(headers.originatingIp()));
+            for (AuthenticationVerdict verdict : headers.authentication()) {
+                out.append("  認証 / Authentication: ").append(verdict.method()).append('=').append(verdict.result())
+                        .append(verdict.properties().isEmpty() ? "" : " " + Defang.addresses(verdict.properties()))
+                        .append("  (").append(verdict.server()).append(")\n");
+            }
+            int hop = 1;
+            for (ReceivedHop received : headers.received()) {
+                out.append("  経路 / Hop ").append(hop++).append(": from ").append(Defang.host(received.from()))
+                        .append(received.ip().isEmpty() ? "" : " [" + Defang.host(received.ip()) + "]")
+                        .append(" by ").append(Defang.host(received.by()))
+                        .append(received.time().isEmpty() ? "" : "; " + received.time()).append('\n');
+            }
         });
         report.part(AttachmentList.class).ifPresent(list -> {
             section(out, "添付ファイル / Attachments (" + list.attachments().size() + ")", report, Part.ATTACHMENTS);
@@ -65,14 +77,18 @@ public final class ReportText {
             }
         });
         report.part(Indicators.class).ifPresent(indicators -> {
-            section(out, "URL (" + indicators.urls().size() + ")", report, Part.INDICATORS);
+            section(out, "指標 / Indicators: URL " + indicators.urls().size(), report, Part.INDICATORS);
             for (UrlIndicator url : indicators.urls()) {
-                out.append("  ").append(Defang.url(url.url())).append('\n');
+                out.append("  ").append(Defang.url(url.url()));
+                if (url.deceptive()) {
+                    out.append("  ⚠ 表示は別のホスト / shown as \"").append(Defang.url(url.text())).append('"');
+                }
+                out.append('\n');
             }
-            if (!indicators.domains().isEmpty()) {
-                out.append("  ドメイン / Domains: ");
-                out.append(String.join(", ", indicators.domains().stream().map(Defang::host).toList())).append('\n');
-            }
+            list(out, "  ドメイン / Domains", indicators.domains().stream().map(Defang::host).toList());
+            list(out, "  IPv4", indicators.ipv4().stream().map(Defang::host).toList());
+            list(out, "  IPv6", indicators.ipv6());
+            list(out, "  メールアドレス / Addresses", indicators.emails().stream().map(Defang::address).toList());
         });
         report.part(SpamAnalysis.class).ifPresent(spam -> {
             section(out, "スパム判定 / Spam analysis", report, Part.SPAM);
@@ -108,6 +124,18 @@ public final class ReportText {
 
     private static void section(StringBuilder out, String title, Report report, Part part) {
         out.append("\n■ ").append(title).append("  [").append(report.scopes().of(part).label()).append("]\n");
+    }
+
+    private static void optional(StringBuilder out, String label, String value) {
+        if (!value.isEmpty()) {
+            line(out, label, value);
+        }
+    }
+
+    private static void list(StringBuilder out, String label, java.util.List<String> values) {
+        if (!values.isEmpty()) {
+            line(out, label, String.join(", ", values));
+        }
     }
 
     private static void line(StringBuilder out, String label, String value) {

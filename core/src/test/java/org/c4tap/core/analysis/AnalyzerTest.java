@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class AnalyzerTest {
 
-    private final Analyzer analyzer = Analyzer.standard(ScopePolicy.standard(Scope.RED));
+    private final Analyzer analyzer = Analyzer.standard(Scope.RED);
 
     @Test
     void anAttachedForwardBecomesAReportWithTheAttachmentReducedToItsFingerprint() throws Exception {

@@ -31,7 +31,7 @@ public final class SampleReports {
     /** A report as a reporter who chose GREEN gets it: mixed part scopes, one note. */
     public static Report green() {
         Map<Part, PartContent> parts = new EnumMap<>(Part.class);
-        parts.put(Part.HEADERS, new OriginalHeaders("件名", "attacker@evil.example", List.of("victim@bank.example"), List.of(),
+        parts.put(Part.HEADERS, OriginalHeaders.basic("件名", "attacker@evil.example", List.of("victim@bank.example"), List.of(),
                 "", "Thu, 26 Nov 2026 10:00:00 +0900", "<1@evil.example>"));
         parts.put(Part.ATTACHMENTS, new AttachmentList(List.of(new Attachment("a.zip", "application/zip", "1.2",
                 Fingerprinter.of(new byte[] {1, 2, 3})))));

@@ -1,0 +1,80 @@
+package org.c4tap.core.indicator;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IPv4 and IPv6 addresses and e-mail addresses found in text (refanged first). E-mail addresses
+ * are matched leniently, since old Japanese mobile-carrier addresses ({@code a..b@docomo.ne.jp})
+ * break the RFC but are real.
+ */
+public final class NetworkIndicators {
+
+    private static final int MAX_EACH = 500;
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\d.]*\\d)");
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}:?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:])");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+
+    private final Set<String> ipv4 = new LinkedHashSet<>();
+    private final Set<String> ipv6 = new LinkedHashSet<>();
+    private final Set<String> emails = new LinkedHashSet<>();
+
+    public NetworkIndicators add(String text) {
+        if (text == null || text.isEmpty()) {
+            return this;
+        }
+        String refanged = Refang.text(text);
+        Matcher v4 = IPV4.matcher(refanged);
+        while (v4.find() && ipv4.size() < MAX_EACH) {
+            ipv4.add(v4.group(1));
+        }
+        Matcher v6 = IPV6.matcher(refanged);
+        while (v6.find() && ipv6.size() < MAX_EACH) {
+            canonicalIpv6(v6.group(1)).ifPresent(ipv6::add);
+        }
+        Matcher email = EMAIL.matcher(refanged);
+        while (email.find() && emails.size() < MAX_EACH) {
+            addEmail(email.group());
+        }
+        return this;
+    }
+
+    public NetworkIndicators addEmail(String address) {
+        if (address != null && address.indexOf('@') > 0 && emails.size() < MAX_EACH) {
+            emails.add(address.strip().toLowerCase(Locale.ROOT));
+        }
+        return this;
+    }
+
+    public List<String> ipv4() {
+        return List.copyOf(ipv4);
+    }
+
+    public List<String> ipv6() {
+        return List.copyOf(ipv6);
+    }
+
+    public List<String> emails() {
+        return List.copyOf(emails);
+    }
+
+    /** Only literal hex-and-colon strings reach here, so no name is ever looked up in DNS. */
+    private static java.util.Optional<String> canonicalIpv6(String candidate) {
+        if (candidate.chars().filter(c -> c == ':').count() < 2 || candidate.contains(":::")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            InetAddress address = InetAddress.getByName(candidate);
+            return address instanceof Inet6Address ? java.util.Optional.of(address.getHostAddress()) : java.util.Optional.empty();
+        } catch (UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.c4tap.core.privacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.c4tap.core.report.BodyExcerpt;
+import org.c4tap.core.report.HeaderField;
+import org.c4tap.core.report.Indicators;
+import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.report.PartContent;
+import org.c4tap.core.report.ReceivedHop;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReporterIdentity;
+import org.c4tap.core.scope.Scope;
+
+/**
+ * Replaces the operator's internal addresses by pseudonyms in every part of a report whose scope
+ * is wider than RED. RED parts reach only the provider, the secretariat and the analysts, who may
+ * know the victim; wider audiences may not.
+ */
+public final class Pseudonymiser {
+
+    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc", "sender", "reply-to", "return-path",
+            "delivered-to", "x-original-to", "resent-from", "resent-to", "resent-cc", "resent-sender", "disposition-notification-to");
+
+    private Pseudonymiser() {
+    }
+
+    public static Report apply(Report report, Pseudonyms pseudonyms) {
+        Report result = report;
+        for (PartContent content : report.parts().values()) {
+            if (report.scopes().of(content.part()) == Scope.RED) {
+                continue;
+            }
+            PartContent replaced = switch (content) {
+                case OriginalHeaders headers -> headers(headers, pseudonyms);
+                case BodyExcerpt body -> new BodyExcerpt(pseudonyms.replaceIn(body.text()), body.truncated());
+                case Indicators indicators -> new Indicators(indicators.urls(), indicators.domains(), indicators.ipv4(),
+                        indicators.ipv6(), indicators.emails().stream().map(pseudonyms::replaceIn).distinct().toList());
+                case ReporterIdentity reporter -> new ReporterIdentity(pseudonyms.replaceIn(reporter.address()));
+                default -> content;
+            };
+            if (replaced != content) {
+                result = result.with(replaced);
+            }
+        }
+        return result;
+    }
+
+    private static OriginalHeaders headers(OriginalHeaders headers, Pseudonyms pseudonyms) {
+        List<HeaderField> fields = headers.fields().stream()
+                .map(field -> new HeaderField(field.name(), ADDRESS_FIELDS.contains(field.name().toLowerCase(Locale.ROOT))
+                        ? pseudonyms.replaceMailboxes(field.value()) : pseudonyms.replaceIn(field.value())))
+                .toList();
+        List<ReceivedHop> received = headers.received().stream()
+                .map(hop -> new ReceivedHop(pseudonyms.replaceIn(hop.from()), pseudonyms.replaceIn(hop.by()), hop.ip(), hop.with(),
+                        hop.time()))
+                .toList();
+        return new OriginalHeaders(headers.subject(), pseudonyms.replaceMailboxes(headers.from()),
+                pseudonyms.replaceMailboxes(headers.sender()), headers.to().stream().map(pseudonyms::replaceMailboxes).toList(),
+                headers.cc().stream().map(pseudonyms::replaceMailboxes).toList(), pseudonyms.replaceMailboxes(headers.replyTo()),
+                pseudonyms.replaceMailboxes(headers.returnPath()), headers.date(), headers.messageId(), headers.mailer(),
+                headers.originatingIp(), received, headers.authentication(), fields);
+    }
+}

@@ -1,0 +1,113 @@
+package org.c4tap.core.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.c4tap.core.message.Mailbox;
+
+/**
+ * Stable pseudonyms for the operator's internal addresses: {@code person-3f9a1c07d2b4@pseudonym.invalid}.
+ * The same address always gets the same pseudonym from one gateway (an HMAC with the gateway's
+ * secret), so analysts can see that two reports hit the same person without learning who it is.
+ * Only addresses in the operator's own domains are replaced; the attacker's stay as they are.
+ */
+public final class Pseudonyms {
+
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?)");
+    public static final String DOMAIN = "pseudonym.invalid";
+
+    private final byte[] secret;
+    private final Predicate<String> internalDomain;
+
+    /**
+     * @param secret         at least 16 bytes, kept by the gateway so pseudonyms stay stable
+     * @param internalDomain which domains are the operator's own (lower case)
+     */
+    public Pseudonyms(byte[] secret, Predicate<String> internalDomain) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("the pseudonym secret needs at least 16 bytes");
+        }
+        this.secret = secret.clone();
+        this.internalDomain = internalDomain;
+    }
+
+    /** Pseudonyms that change with every start: for gateways given no secret (they then say so). */
+    public static Pseudonyms ephemeral(Predicate<String> internalDomain) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new Pseudonyms(secret, internalDomain);
+    }
+
+    /** No domain is internal: nothing is replaced. */
+    public static Pseudonyms none() {
+        return new Pseudonyms(new byte[16], domain -> false);
+    }
+
+    public boolean isInternal(String address) {
+        int at = address.lastIndexOf('@');
+        return at > 0 && internalDomain.test(address.substring(at + 1).toLowerCase(Locale.ROOT));
+    }
+
+    public String pseudonym(String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] digest = mac.doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return "person-" + HexFormat.of().formatHex(digest, 0, 6) + "@" + DOMAIN;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    }
+
+    /**
+     * An address field ("Name &lt;address&gt;, …") with every internal mailbox replaced by its
+     * pseudonym, display name and all, since the name identifies the person as well as the address.
+     */
+    public String replaceMailboxes(String field) {
+        if (field == null || field.indexOf('@') < 0) {
+            return field;
+        }
+        List<String> rendered = new ArrayList<>();
+        boolean changed = false;
+        for (Mailbox mailbox : Mailbox.parseList(field)) {
+            if (isInternal(mailbox.address())) {
+                rendered.add(pseudonym(mailbox.address()));
+                changed = true;
+            } else {
+                rendered.add(mailbox.render());
+            }
+        }
+        return changed ? String.join(", ", rendered) : field;
+    }
+
+    /** The text with every internal address replaced by its pseudonym. */
+    public String replaceIn(String text) {
+        if (text == null || text.indexOf('@') < 0) {
+            return text;
+        }
+        Matcher matcher = ADDRESS.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        boolean changed = false;
+        while (matcher.find()) {
+            String address = matcher.group();
+            if (internalDomain.test(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(pseudonym(address)));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return text;
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

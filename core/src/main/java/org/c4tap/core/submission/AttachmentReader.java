@@ -1,0 +1,62 @@
+package org.c4tap.core.submission;
+
+import jakarta.mail.internet.MimePart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.c4tap.core.fingerprint.Fingerprinted;
+import org.c4tap.core.fingerprint.Fingerprinter;
+import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.message.TransferDecoding;
+import org.c4tap.core.report.Attachment;
+import org.c4tap.core.report.Note;
+import org.c4tap.core.scope.Part;
+
+/**
+ * Reduces an attachment to what may be shared about it: its decoded name and types, and the
+ * fingerprint of its decoded bytes, computed in one streaming pass. The bytes are kept only as long
+ * as inspecting them takes, and never leave this class.
+ */
+final class AttachmentReader {
+
+    private final ReadLimits limits;
+
+    AttachmentReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Reads a MIME part's decoded content. */
+    Attachment read(MimePart part, String path, List<Note> notes) throws IOException {
+        String filename = MimeParts.filename(part);
+        String declared = MimeParts.baseType(part);
+        long encodedSize = MimeParts.size(part);
+        Fingerprinted fingerprinted;
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
+            fingerprinted = Fingerprinter.of(decoded.stream(), encodedSize * 3 / 4 + 4, limits.maxInspectedBytes());
+            if (decoded.stream().repairs() > 0) {
+                notes.add(new Note(Part.ATTACHMENTS, "damaged_" + decoded.encoding().replace('-', '_'),
+                        "part " + path + ": " + decoded.stream().repairs() + " malformed " + decoded.encoding()
+                                + " sequence(s) skipped; the fingerprint is of the bytes as decoded"));
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IOException("the part cannot be read", e);
+        }
+        return attachment(filename, declared, path, fingerprinted, notes);
+    }
+
+    /** Reads bytes that came out of a container (an Outlook message, a TNEF wrapper). */
+    Attachment read(byte[] content, String filename, String declaredType, String path, List<Note> notes) throws IOException {
+        Fingerprinted fingerprinted = Fingerprinter.of(new java.io.ByteArrayInputStream(content), content.length,
+                limits.maxInspectedBytes());
+        return attachment(filename, declaredType, path, fingerprinted, notes);
+    }
+
+    private Attachment attachment(String filename, String declaredType, String path, Fingerprinted fingerprinted, List<Note> notes) {
+        if (fingerprinted.content().isEmpty() && fingerprinted.fingerprint().size() > limits.maxInspectedBytes()) {
+            notes.add(new Note(Part.ATTACHMENTS, "not_inspected", "part " + path + " is larger than "
+                    + limits.maxInspectedBytes() + " bytes; it was hashed but not inspected"));
+        }
+        return new Attachment(filename, declaredType, path, fingerprinted.fingerprint());
+    }
+
+}

@@ -1,0 +1,175 @@
+package org.c4tap.core.submission;
+
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.c4tap.core.message.HeaderText;
+import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.message.TraceFields;
+import org.c4tap.core.report.Attachment;
+import org.c4tap.core.report.HeaderField;
+import org.c4tap.core.report.Note;
+import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.scope.Part;
+import org.c4tap.core.text.DecodedText;
+import org.c4tap.core.text.HtmlText;
+
+/**
+ * Reads one reported mail (an attached message or .eml): its header fields, its text and links,
+ * and the fingerprints of everything else. The walk over the MIME tree is iterative and bounded by
+ * {@link ReadLimits}; what cannot be read becomes a {@link Note}, never an exception.
+ */
+final class MessageReader {
+
+    /** Header fields that describe the transport inside the victim's organisation; not shared. */
+    private static final List<String> WITHHELD = List.of("bcc", "x-ms-exchange-organization-", "x-ms-exchange-crosstenant-",
+            "x-ms-exchange-transport-", "x-forefront-antispam-report", "x-microsoft-antispam-mailbox-delivery");
+
+    private final ReadLimits limits;
+    private final AttachmentReader attachments;
+
+    MessageReader(ReadLimits limits, AttachmentReader attachments) {
+        this.limits = limits;
+        this.attachments = attachments;
+    }
+
+    ReportedMessage read(MimeMessage message, ReportedMessage.Source source, byte[] spamSample, String pathPrefix) {
+        List<Note> notes = new ArrayList<>();
+        OriginalHeaders headers = headers(message, notes);
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        List<Attachment> found = new ArrayList<>();
+
+        Deque<Located> pending = new ArrayDeque<>();
+        pending.push(new Located(message, "", 0));
+        int visited = 0;
+        while (!pending.isEmpty()) {
+            if (visited++ >= limits.maxParts()) {
+                notes.add(new Note(Part.ATTACHMENTS, "part_limit",
+                        "more than " + limits.maxParts() + " MIME parts; the rest was not read"));
+                break;
+            }
+            Located current = pending.pop();
+            MimePart part = current.part();
+            String type = MimeParts.baseType(part);
+            String path = pathPrefix + (current.path().isEmpty() ? "1" : current.path());
+            try {
+                if (type.startsWith("multipart/")) {
+                    if (current.depth() >= limits.maxDepth()) {
+                        notes.add(new Note(Part.ATTACHMENTS, "depth_limit",
+                                "part " + path + " nests deeper than " + limits.maxDepth() + " levels; fingerprinted whole"));
+                        found.add(attachments.read(part, path, notes));
+                        continue;
+                    }
+                    MimeMultipart multipart = MimeParts.multipart(part);
+                    int count = multipart.getCount();
+                    if (count == 0) {
+                        notes.add(new Note(Part.BODY, "empty_multipart", "part " + path + " has no parts"));
+                    }
+                    for (int i = count - 1; i >= 0; i--) {
+                        pending.push(new Located((MimeBodyPart) multipart.getBodyPart(i), current.childPath(i + 1), current.depth() + 1));
+                    }
+                } else if (isBodyText(part, type)) {
+                    StringBuilder target = type.equals("text/html") ? html : text;
+                    int room = limits.maxTextChars() - target.length();
+                    if (room > 0) {
+                        DecodedText decoded = MimeParts.text(part, room);
+                        decoded.mislabel().ifPresent(problem -> notes.add(new Note(Part.BODY, "charset_mislabelled",
+                                "part " + path + ": " + problem)));
+                        if (!target.isEmpty()) {
+                            target.append('\n');
+                        }
+                        target.append(decoded.text());
+                    }
+                } else {
+                    found.add(attachments.read(part, path, notes));
+                }
+            } catch (MessagingException | IOException | RuntimeException unreadable) {
+                notes.add(new Note(type.startsWith("multipart/") ? Part.BODY : Part.ATTACHMENTS, "unreadable_part",
+                        "part " + path + " (" + type + ") could not be read: " + unreadable.getClass().getSimpleName()));
+            }
+        }
+        String body = text.toString();
+        List<HtmlText.Link> links = List.of();
+        if (!html.isEmpty()) {
+            HtmlText.Rendering rendering = HtmlText.render(html.toString());
+            links = rendering.links();
+            if (body.isBlank()) {
+                body = rendering.text();
+            }
+        }
+        return new ReportedMessage(source, headers, body, links, found, spamSample, notes);
+    }
+
+    OriginalHeaders headers(MimeMessage message, List<Note> notes) {
+        List<HeaderField> fields = new ArrayList<>();
+        int bytes = 0;
+        try {
+            for (Header header : Collections.list(message.getAllHeaders())) {
+                String name = header.getName();
+                String value = header.getValue() == null ? "" : header.getValue();
+                bytes += name.length() + value.length();
+                if (bytes > limits.maxHeaderBytes()) {
+                    notes.add(new Note(Part.HEADERS, "header_limit", "the header section is larger than "
+                            + limits.maxHeaderBytes() + " bytes; the rest was not read"));
+                    break;
+                }
+                if (fields.size() >= limits.maxHeaderFields()) {
+                    notes.add(new Note(Part.HEADERS, "header_limit", "more than " + limits.maxHeaderFields() + " header fields"));
+                    break;
+                }
+                if (!withheld(name)) {
+                    fields.add(new HeaderField(name, HeaderText.decode(value)));
+                }
+            }
+        } catch (MessagingException | RuntimeException e) {
+            notes.add(new Note(Part.HEADERS, "unreadable_headers", "the header section could not be read: " + e.getClass().getSimpleName()));
+        }
+        return new OriginalHeaders(
+                HeaderText.first(message, "Subject"),
+                String.join(", ", HeaderText.addresses(message, "From")),
+                String.join(", ", HeaderText.addresses(message, "Sender")),
+                HeaderText.addresses(message, "To"),
+                HeaderText.addresses(message, "Cc"),
+                String.join(", ", HeaderText.addresses(message, "Reply-To")),
+                String.join(", ", HeaderText.addresses(message, "Return-Path")),
+                HeaderText.first(message, "Date"),
+                HeaderText.first(message, "Message-ID"),
+                firstNonEmpty(HeaderText.first(message, "X-Mailer"), HeaderText.first(message, "User-Agent")),
+                HeaderText.first(message, "X-Originating-IP").replaceAll("[\\[\\]\\s]", ""),
+                TraceFields.received(HeaderText.all(message, "Received")),
+                TraceFields.authentication(HeaderText.all(message, "Authentication-Results")),
+                fields);
+    }
+
+    private static boolean withheld(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return WITHHELD.stream().anyMatch(lower::startsWith);
+    }
+
+    private static boolean isBodyText(MimePart part, String type) {
+        return (type.equals("text/plain") || type.equals("text/html"))
+                && !MimeParts.isAttachmentDisposition(part)
+                && MimeParts.filename(part).isEmpty();
+    }
+
+    private static String firstNonEmpty(String a, String b) {
+        return a.isEmpty() ? b : a;
+    }
+
+    private record Located(MimePart part, String path, int depth) {
+        String childPath(int index) {
+            return path.isEmpty() ? Integer.toString(index) : path + "." + index;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.c4tap.core.text;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decodes bytes whose charset label may be missing, unknown or wrong, as Japanese mail often is:
+ * UTF-8 labelled ISO-2022-JP, Windows-31J labelled Shift_JIS, NEC and IBM extension characters
+ * under a plain ISO-2022-JP label. The label is tried first, strictly; when the bytes cannot be
+ * what it says, the likely charsets are tried in turn; the last resort never fails.
+ */
+public final class TextDecoder {
+
+    /** ISO-2022-JP with the CP50220 extensions (NEC special and IBM extended characters). */
+    private static final Charset ISO_2022_JP = charset("x-windows-50220", "ISO-2022-JP");
+    /** Shift_JIS as Windows writes it, the superset every "Shift_JIS" mail actually uses. */
+    private static final Charset WINDOWS_31J = charset("windows-31j", "Shift_JIS");
+    private static final Charset EUC_JP = charset("EUC-JP", "UTF-8");
+
+    private TextDecoder() {
+    }
+
+    public static DecodedText decode(byte[] bytes, String label) {
+        String claimed = label == null ? "" : label.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+        Optional<Charset> declared = resolve(claimed);
+        if (declared.isPresent()) {
+            Charset charset = declared.get();
+            if (plausible(bytes, charset)) {
+                Optional<String> text = strict(bytes, charset);
+                if (text.isPresent()) {
+                    return new DecodedText(JisVariants.fold(text.get()), charset.name(), Optional.empty());
+                }
+            }
+        }
+        for (Charset candidate : candidates(bytes)) {
+            Optional<String> text = strict(bytes, candidate);
+            if (text.isPresent()) {
+                return new DecodedText(JisVariants.fold(text.get()), candidate.name(), Optional.of(mislabel(claimed, candidate)));
+            }
+        }
+        String lenient = new String(bytes, declared.orElse(StandardCharsets.UTF_8));
+        return new DecodedText(JisVariants.fold(lenient), declared.orElse(StandardCharsets.UTF_8).name(),
+                Optional.of("no charset decodes the bytes cleanly; read as " + declared.orElse(StandardCharsets.UTF_8).name()
+                        + " with replacement characters"));
+    }
+
+    /** The charset a label stands for, with Japanese labels widened to what mailers really send. */
+    static Optional<Charset> resolve(String label) {
+        if (label.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (label) {
+            case "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-2", "iso-2022-jp-3", "csiso2022jp", "jis", "cp50220", "cp50221",
+                 "cp50222" -> Optional.of(ISO_2022_JP);
+            case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j", "cp932", "ms932",
+                 "x-ms-cp932" -> Optional.of(WINDOWS_31J);
+            case "euc-jp", "x-euc-jp", "eucjp", "cseucpkdfmtjapanese" -> Optional.of(EUC_JP);
+            case "utf8", "unicode-1-1-utf-8" -> Optional.of(StandardCharsets.UTF_8);
+            case "us-ascii", "ascii", "ansi_x3.4-1968" -> Optional.of(StandardCharsets.US_ASCII);
+            default -> {
+                try {
+                    yield Optional.of(Charset.forName(label));
+                } catch (RuntimeException unknown) {
+                    yield Optional.empty();
+                }
+            }
+        };
+    }
+
+    /**
+     * Whether the bytes can be in this charset at all: 7-bit charsets (ISO-2022-JP, US-ASCII) never
+     * carry bytes above 0x7F, and a strict decoder would otherwise accept UTF-8 as ISO-2022-JP.
+     */
+    private static boolean plausible(byte[] bytes, Charset charset) {
+        if (charset == ISO_2022_JP || charset == StandardCharsets.US_ASCII) {
+            return !hasEightBit(bytes);
+        }
+        return true;
+    }
+
+    private static Charset[] candidates(byte[] bytes) {
+        if (!hasEightBit(bytes)) {
+            return hasIso2022Escape(bytes)
+                    ? new Charset[] {ISO_2022_JP, StandardCharsets.US_ASCII}
+                    : new Charset[] {StandardCharsets.US_ASCII};
+        }
+        return new Charset[] {StandardCharsets.UTF_8, WINDOWS_31J, EUC_JP, StandardCharsets.ISO_8859_1};
+    }
+
+    private static Optional<String> strict(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean hasEightBit(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIso2022Escape(byte[] bytes) {
+        for (int i = 0; i + 2 < bytes.length; i++) {
+            if (bytes[i] == 0x1B && (bytes[i + 1] == '$' || bytes[i + 1] == '(')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mislabel(String claimed, Charset used) {
+        return (claimed.isEmpty() ? "no charset label" : "labelled '" + claimed + "'") + ", read as " + used.name();
+    }
+
+    private static Charset charset(String name, String fallback) {
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException missing) {
+            return Charset.forName(fallback);
+        }
+    }
+}
