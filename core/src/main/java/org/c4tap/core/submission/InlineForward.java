@@ -60,9 +60,9 @@ public final class InlineForward {
         }
     }
 
-    private static final Pattern GMAIL = Pattern.compile("^[ \\t>]*-{5,}\\s*(Forwarded message|転送されたメッセージ|Mensaje reenviado|Message transféré)\\s*-{3,}\\s*$",
+    private static final Pattern GMAIL = Pattern.compile("^[ \\t>]*-{9,}\\s*(Forwarded message|転送されたメッセージ|Mensaje reenviado|Message transféré)\\s*-{3,}\\s*$",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-    private static final Pattern THUNDERBIRD = Pattern.compile("^[ \\t>]*-{5,}\\s*(Forwarded Message|Original Message|転送メッセージ|元のメッセージ)\\s*-{5,}\\s*$",
+    private static final Pattern THUNDERBIRD = Pattern.compile("^[ \\t>]*-{5,8}\\s*(Forwarded Message|Original Message|転送メッセージ|元のメッセージ)\\s*-{5,}\\s*$",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern APPLE = Pattern.compile("^[ \\t>]*(Begin forwarded message|転送されたメッセージ)\\s*[:：]\\s*$",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);

@@ -38,11 +38,22 @@ public final class TextDecoder {
                 }
             }
         }
+        String best = null;
+        Charset bestCharset = null;
+        int bestScore = Integer.MIN_VALUE;
         for (Charset candidate : candidates(bytes)) {
             Optional<String> text = strict(bytes, candidate);
             if (text.isPresent()) {
-                return new DecodedText(JisVariants.fold(text.get()), candidate.name(), Optional.of(mislabel(claimed, candidate)));
+                int score = plausibility(text.get());
+                if (score > bestScore) {
+                    best = text.get();
+                    bestCharset = candidate;
+                    bestScore = score;
+                }
             }
+        }
+        if (best != null) {
+            return new DecodedText(JisVariants.fold(best), bestCharset.name(), Optional.of(mislabel(claimed, bestCharset)));
         }
         String lenient = new String(bytes, declared.orElse(StandardCharsets.UTF_8));
         return new DecodedText(JisVariants.fold(lenient), declared.orElse(StandardCharsets.UTF_8).name(),
@@ -91,6 +102,29 @@ public final class TextDecoder {
                     : new Charset[] {StandardCharsets.US_ASCII};
         }
         return new Charset[] {StandardCharsets.UTF_8, WINDOWS_31J, EUC_JP, StandardCharsets.ISO_8859_1};
+    }
+
+    /**
+     * How much a decoding looks like Japanese or plain text. Short EUC-JP also decodes as
+     * Windows-31J half-width katakana, which almost never appears in real mail; such readings lose.
+     */
+    static int plausibility(String text) {
+        int score = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t'
+                    || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+                    || (c >= 0xFF01 && c <= 0xFF5E)) {
+                score += 2;
+            } else if (c == 0x1B) {
+                score -= 20; // an escape left undecoded: the bytes were ISO-2022-JP
+            } else if (c >= 0xFF61 && c <= 0xFF9F) {
+                score -= 1;
+            } else if (Character.isISOControl(c) || (c >= 0xE000 && c <= 0xF8FF)) {
+                score -= 3;
+            }
+        }
+        return score;
     }
 
     private static Optional<String> strict(byte[] bytes, Charset charset) {
