@@ -33,7 +33,9 @@ public final class NetworkIndicators {
         String refanged = Refang.text(text);
         Matcher v4 = IPV4.matcher(refanged);
         while (v4.find() && ipv4.size() < MAX_EACH) {
-            ipv4.add(v4.group(1));
+            if (isPublic(v4.group(1))) {
+                ipv4.add(v4.group(1));
+            }
         }
         Matcher v6 = IPV6.matcher(refanged);
         while (v6.find() && ipv6.size() < MAX_EACH) {
@@ -65,6 +67,23 @@ public final class NetworkIndicators {
         return List.copyOf(emails);
     }
 
+    /**
+     * Private, loopback, link-local and unspecified addresses say nothing about an attacker and
+     * something about the victim's network; they are left out. Only dotted-quad literals reach
+     * here, so no name is ever looked up in DNS.
+     */
+    private static boolean isPublic(String ipv4) {
+        try {
+            InetAddress address = InetAddress.getByName(ipv4);
+            byte[] bytes = address.getAddress();
+            boolean sharedSpace = (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
+            return !(address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress() || address.isMulticastAddress() || sharedSpace);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Only literal hex-and-colon strings reach here, so no name is ever looked up in DNS. */
     private static java.util.Optional<String> canonicalIpv6(String candidate) {
         if (candidate.chars().filter(c -> c == ':').count() < 2 || candidate.contains(":::")) {
@@ -72,9 +91,51 @@ public final class NetworkIndicators {
         }
         try {
             InetAddress address = InetAddress.getByName(candidate);
-            return address instanceof Inet6Address ? java.util.Optional.of(address.getHostAddress()) : java.util.Optional.empty();
+            if (!(address instanceof Inet6Address) || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress() || address.isAnyLocalAddress() || (address.getAddress()[0] & 0xFE) == 0xFC) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(rfc5952(address.getAddress()));
         } catch (UnknownHostException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** The RFC 5952 text form: lower case, leading zeros dropped, the longest zero run as "::". */
+    static String rfc5952(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 }

@@ -27,6 +27,8 @@ public final class UrlExtractor {
     private static final String TRAILING = ".,;:!?)]}>'\"";
 
     private final Map<String, UrlIndicator> found = new LinkedHashMap<>();
+    /** The visible text of links: a URL shown as a link's text is that link's, not a URL of its own. */
+    private final Set<String> shownAsLinkText = new java.util.HashSet<>();
 
     public UrlExtractor addText(String text) {
         if (text == null) {
@@ -51,6 +53,7 @@ public final class UrlExtractor {
             }
             String host = hostOf(target);
             String visible = link.text().length() > 500 ? link.text().substring(0, 500) : link.text();
+            shownAsLinkText.add(trimTrailing(visible.strip()));
             boolean deceptive = showsOtherHost(visible, host);
             UrlIndicator existing = found.get(target);
             if (existing == null || existing.text().isEmpty()) {
@@ -88,7 +91,9 @@ public final class UrlExtractor {
         Matcher matcher = URL.matcher(text);
         while (matcher.find() && found.size() < MAX_URLS) {
             String url = cap(trimTrailing(matcher.group()));
-            found.putIfAbsent(url, new UrlIndicator(url, hostOf(url), "", false, refanged));
+            if (!shownAsLinkText.contains(url)) {
+                found.putIfAbsent(url, new UrlIndicator(url, hostOf(url), "", false, refanged));
+            }
         }
     }
 

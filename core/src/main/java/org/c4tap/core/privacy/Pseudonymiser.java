@@ -14,9 +14,10 @@ import org.c4tap.core.report.ReporterIdentity;
 import org.c4tap.core.scope.Scope;
 
 /**
- * Replaces the operator's internal addresses by pseudonyms in every part of a report whose scope
- * is wider than RED. RED parts reach only the provider, the secretariat and the analysts, who may
- * know the victim; wider audiences may not.
+ * Replaces the operator's internal addresses and host names by pseudonyms in every part of a report
+ * whose scope is wider than RED, and drops indicators that only name the operator's own domains
+ * (a spoofed internal sender's domain, a link to the operator's own site). RED parts reach only the
+ * provider, the secretariat and the analysts, who may know the victim; wider audiences may not.
  */
 public final class Pseudonymiser {
 
@@ -35,8 +36,11 @@ public final class Pseudonymiser {
             PartContent replaced = switch (content) {
                 case OriginalHeaders headers -> headers(headers, pseudonyms);
                 case BodyExcerpt body -> new BodyExcerpt(pseudonyms.replaceIn(body.text()), body.truncated());
-                case Indicators indicators -> new Indicators(indicators.urls(), indicators.domains(), indicators.ipv4(),
-                        indicators.ipv6(), indicators.emails().stream().map(pseudonyms::replaceIn).distinct().toList());
+                case Indicators indicators -> new Indicators(
+                        indicators.urls().stream().filter(url -> !pseudonyms.isInternalHost(url.host())).toList(),
+                        indicators.domains().stream().filter(domain -> !pseudonyms.isInternalHost(domain)).toList(),
+                        indicators.ipv4(), indicators.ipv6(),
+                        indicators.emails().stream().map(pseudonyms::replaceIn).distinct().toList());
                 case ReporterIdentity reporter -> new ReporterIdentity(pseudonyms.replaceIn(reporter.address()));
                 default -> content;
             };

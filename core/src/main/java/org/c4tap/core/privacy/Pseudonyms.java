@@ -23,6 +23,7 @@ import org.c4tap.core.message.Mailbox;
 public final class Pseudonyms {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?)");
+    private static final Pattern HOST = Pattern.compile("(?i)(?<![A-Za-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}(?![A-Za-z0-9-])");
     public static final String DOMAIN = "pseudonym.invalid";
 
     private final byte[] secret;
@@ -54,15 +55,40 @@ public final class Pseudonyms {
 
     public boolean isInternal(String address) {
         int at = address.lastIndexOf('@');
-        return at > 0 && internalDomain.test(address.substring(at + 1).toLowerCase(Locale.ROOT));
+        return at > 0 && isInternalHost(address.substring(at + 1));
+    }
+
+    /** The host is one of the operator's domains or lies under one (mx.bank-a.example). */
+    public boolean isInternalHost(String host) {
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        while (!name.isEmpty()) {
+            if (internalDomain.test(name)) {
+                return true;
+            }
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                return false;
+            }
+            name = name.substring(dot + 1);
+        }
+        return false;
+    }
+
+    /** The pseudonym of an internal host name: {@code host-3f9a1c07d2b4.pseudonym.invalid}. */
+    public String hostPseudonym(String host) {
+        return "host-" + hmac(host) + "." + DOMAIN;
     }
 
     public String pseudonym(String address) {
+        return "person-" + hmac(address) + "@" + DOMAIN;
+    }
+
+    private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "person-" + HexFormat.of().formatHex(digest, 0, 6) + "@" + DOMAIN;
+            byte[] digest = mac.doFinal(value.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }
@@ -89,25 +115,32 @@ public final class Pseudonyms {
         return changed ? String.join(", ", rendered) : field;
     }
 
-    /** The text with every internal address replaced by its pseudonym. */
+    /** The text with every internal address and host name replaced by its pseudonym. */
     public String replaceIn(String text) {
-        if (text == null || text.indexOf('@') < 0) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
-        Matcher matcher = ADDRESS.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        boolean changed = false;
+        String addressesReplaced = replace(text, ADDRESS, match -> isInternalHost(match.group(1)) ? pseudonym(match.group()) : null);
+        return replace(addressesReplaced, HOST, match -> isInternalHost(match.group()) ? hostPseudonym(match.group()) : null);
+    }
+
+    private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
         while (matcher.find()) {
-            String address = matcher.group();
-            if (internalDomain.test(matcher.group(1).toLowerCase(Locale.ROOT))) {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(pseudonym(address)));
-                changed = true;
+            String replaced = replacement.apply(matcher);
+            if (replaced != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, last, matcher.start()).append(replaced);
+                last = matcher.end();
             }
         }
-        if (!changed) {
+        if (out == null) {
             return text;
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return out.append(text, last, text.length()).toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * {@code [AMBER] FW: 請求書} or {@code 【GREEN】}. Only the very start counts, before any FW:
  * prefix, and a tag that the reported mail's own subject also starts with is ignored: Outlook
  * copies the original subject into a forward, and the original subject is the attacker's text.
+ * ({@code [AMBER] FW: [WHITE] …} is the reporter's AMBER: their tag stands before the forward.)
  */
 public final class SubjectTag {
 
@@ -32,7 +33,7 @@ public final class SubjectTag {
         Scope scope = Scope.parseOrRed(matcher.group(1));
         for (String reported : reportedSubjects) {
             Matcher original = TAG.matcher(FORWARD_PREFIX.matcher(reported == null ? "" : reported).replaceFirst(""));
-            if (original.find()) {
+            if (original.find() && Scope.parseOrRed(original.group(1)) == scope) {
                 return Optional.empty();
             }
         }

@@ -74,7 +74,11 @@ final class MessageReader {
                     MimeMultipart multipart = MimeParts.multipart(part);
                     int count = multipart.getCount();
                     if (count == 0) {
-                        notes.add(new Note(Part.BODY, "empty_multipart", "part " + path + " has no parts"));
+                        notes.add(new Note(Part.ATTACHMENTS, "empty_multipart", "part " + path + " has no parts"));
+                    }
+                    if (!multipart.isComplete()) {
+                        notes.add(new Note(Part.ATTACHMENTS, "missing_end_boundary", "part " + path
+                                + " ends without its closing boundary; its last part may be cut"));
                     }
                     for (int i = count - 1; i >= 0; i--) {
                         pending.push(new Located((MimeBodyPart) multipart.getBodyPart(i), current.childPath(i + 1), current.depth() + 1));

@@ -53,7 +53,10 @@ public final class TextDecoder {
             }
         }
         if (best != null) {
-            return new DecodedText(JisVariants.fold(best), bestCharset.name(), Optional.of(mislabel(claimed, bestCharset)));
+            // RFC 2045: text without a charset label is US-ASCII, so plain ASCII needs no label
+            boolean asciiWithoutLabel = claimed.isEmpty() && bestCharset == StandardCharsets.US_ASCII;
+            return new DecodedText(JisVariants.fold(best), bestCharset.name(),
+                    asciiWithoutLabel ? Optional.empty() : Optional.of(mislabel(claimed, bestCharset)));
         }
         String lenient = new String(bytes, declared.orElse(StandardCharsets.UTF_8));
         return new DecodedText(JisVariants.fold(lenient), declared.orElse(StandardCharsets.UTF_8).name(),

@@ -16,11 +16,22 @@ class UrlExtractorTest {
     }
 
     @Test
-    void findsHrefsInHtmlAndDropsDuplicates() {
+    void findsHrefsInHtmlFlagsDeceptiveTextAndDropsDuplicates() {
         UrlExtractor extractor = new UrlExtractor()
-                .addHtml("<a href=\"https://phish.example/a?x=1&amp;y=2\">https://bank.example/</a> <a href='https://phish.example/a?x=1&y=2'>x</a>");
+                .addHtml("<a href=\"https://phish.example/a?x=1&amp;y=2\">https://bank.example/</a> <a href='https://phish.example/a?x=1&y=2'>x</a>"
+                        + " <a href=\"https://www.shop.example/\">shop.example</a>");
         assertThat(extractor.urls()).extracting(UrlIndicator::url)
-                .containsExactly("https://phish.example/a?x=1&y=2", "https://bank.example/");
+                .containsExactly("https://phish.example/a?x=1&y=2", "https://www.shop.example/");
+        assertThat(extractor.urls().get(0).deceptive()).isTrue();
+        assertThat(extractor.urls().get(0).text()).isEqualTo("https://bank.example/");
+        assertThat(extractor.urls().get(1).deceptive()).isFalse();
+    }
+
+    @Test
+    void refangsDefangedUrls() {
+        UrlExtractor extractor = new UrlExtractor().addText("see hxxps://evil[.]example/a and h**p://x(.)example/");
+        assertThat(extractor.urls()).extracting(UrlIndicator::url).containsExactly("https://evil.example/a", "http://x.example/");
+        assertThat(extractor.urls()).allMatch(UrlIndicator::refanged);
     }
 
     @Test
