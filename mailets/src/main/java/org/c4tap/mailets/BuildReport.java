@@ -9,7 +9,9 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
+import org.c4tap.core.analysis.AnalysisSettings;
 import org.c4tap.core.analysis.Analyzer;
+import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportEntity;
 import org.c4tap.core.reply.Rejection;
@@ -29,14 +31,23 @@ import org.c4tap.core.submission.Submission;
  * <mailet match="All" class="org.c4tap.mailets.BuildReport">
  *     <reportAddress>report@bank-a.example</reportAddress>
  *     <defaultScope>RED</defaultScope>                       <!-- RED unless configured otherwise -->
+ *     <partScopes>indicators=GREEN, attachments=GREEN</partScopes>   <!-- optional per-part defaults -->
+ *     <widestScopes>headers=AMBER, reporter=RED</widestScopes>       <!-- optional limits -->
+ *     <pseudonymSecretFile>conf/c4tap/pseudonym-secret</pseudonymSecretFile>
+ *     <internalDomains>bank-a.co.jp</internalDomains>        <!-- besides James's local domains -->
+ *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- and maxDepth, maxParts, … -->
  *     <reportProcessor>c4tap-seal</reportProcessor>
  *     <unrecognisedProcessor>c4tap-unrecognised</unrecognisedProcessor>
  * </mailet>
  * }</pre>
  *
- * The scope comes from the configuration or from the reporter's sub-address
- * ({@code report+amber@…}); never from the reported mail. When no reported mail can be found, the
- * submission goes to {@code unrecognisedProcessor} with the attribute {@code c4tap.rejection}.
+ * The scope comes from the configuration, from the reporter's sub-address ({@code report+amber@…})
+ * or from a tag at the start of their subject ({@code [AMBER] FW: …}); never from the reported
+ * mail. Each part is then cut back to its widest allowed scope. In parts wider than RED, addresses
+ * and host names of the operator's own domains are replaced by stable pseudonyms (an HMAC with the
+ * secret in {@code pseudonymSecretFile}; without one, pseudonyms change at every start). When no
+ * reported mail can be found, the submission goes to {@code unrecognisedProcessor} with the
+ * attribute {@code c4tap.rejection}.
  */
 public class BuildReport extends GenericMailet {
 
@@ -44,6 +55,11 @@ public class BuildReport extends GenericMailet {
     static final String DEFAULT_SCOPE = "defaultScope";
     static final String REPORT_PROCESSOR = "reportProcessor";
     static final String UNRECOGNISED_PROCESSOR = "unrecognisedProcessor";
+    static final String PART_SCOPES = "partScopes";
+    static final String WIDEST_SCOPES = "widestScopes";
+    static final String PSEUDONYM_SECRET_FILE = "pseudonymSecretFile";
+    static final String INTERNAL_DOMAINS = "internalDomains";
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(BuildReport.class);
 
     private ReportAddress reportAddress;
     private Scope defaultScope;
@@ -53,14 +69,53 @@ public class BuildReport extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(Set.of(REPORT_ADDRESS, DEFAULT_SCOPE, REPORT_PROCESSOR, UNRECOGNISED_PROCESSOR));
+        Set<String> known = new java.util.HashSet<>(Set.of(REPORT_ADDRESS, DEFAULT_SCOPE, REPORT_PROCESSOR, UNRECOGNISED_PROCESSOR,
+                PART_SCOPES, WIDEST_SCOPES, PSEUDONYM_SECRET_FILE, INTERNAL_DOMAINS));
+        known.addAll(LimitParameters.NAMES);
+        checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         reportAddress = parameters.parsed(REPORT_ADDRESS, null, ReportAddress::parse);
         defaultScope = parameters.parsed(DEFAULT_SCOPE, "RED", label -> Scope.parse(label).orElseThrow(() ->
                 new IllegalArgumentException("'" + label + "' is not one of RED, AMBER, YELLOW, GREEN, WHITE")));
-        analyzer = Analyzer.standard(defaultScope);
+        ScopePolicy policy = ScopePolicy.configured(defaultScope,
+                parameters.parsed(PART_SCOPES, "", ScopePolicy::parseAssignments),
+                parameters.parsed(WIDEST_SCOPES, "", ScopePolicy::parseAssignments));
+        analyzer = new Analyzer(AnalysisSettings.standard(defaultScope)
+                .withPolicy(policy)
+                .withLimits(LimitParameters.read(parameters))
+                .withPseudonyms(pseudonyms(parameters)));
         reportProcessor = parameters.optional(REPORT_PROCESSOR, "c4tap-seal");
         unrecognisedProcessor = parameters.optional(UNRECOGNISED_PROCESSOR, "c4tap-unrecognised");
+    }
+
+    private Pseudonyms pseudonyms(InitParameters parameters) throws MessagingException {
+        Set<String> configured = new java.util.HashSet<>();
+        for (String domain : parameters.optional(INTERNAL_DOMAINS, "").split("[,\\s]+")) {
+            if (!domain.isBlank()) {
+                configured.add(domain.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        java.util.function.Predicate<String> internal = domain -> configured.contains(domain) || isLocal(domain);
+        String secretFile = parameters.optional(PSEUDONYM_SECRET_FILE, null);
+        if (secretFile == null) {
+            LOGGER.warn("{}: no {}; pseudonyms of internal addresses will change when James restarts", getMailetName(),
+                    PSEUDONYM_SECRET_FILE);
+            return Pseudonyms.ephemeral(internal);
+        }
+        try {
+            byte[] secret = java.nio.file.Files.readAllBytes(ServerFiles.resolve(secretFile));
+            return new Pseudonyms(secret, internal);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw parameters.error("cannot use the pseudonym secret " + secretFile + ": " + e.getMessage());
+        }
+    }
+
+    private boolean isLocal(String domain) {
+        try {
+            return getMailetContext().isLocalServer(org.apache.james.core.Domain.of(domain));
+        } catch (RuntimeException unparsable) {
+            return false;
+        }
     }
 
     @Override

@@ -5,15 +5,20 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.c4tap.core.analysis.AnalysisSettings;
 import org.c4tap.core.analysis.Analyzer;
+import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportJson;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
-import org.c4tap.core.scope.ScopePolicy;
 import org.c4tap.core.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,9 +42,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--reporter", paramLabel = "ADDRESS", description = "the reporting employee (default: the submission's From)")
     String reporter;
 
+    @Option(names = "--internal-domain", paramLabel = "DOMAIN",
+            description = "the operator's own domain (repeatable): its addresses and hosts become pseudonyms in parts wider than RED")
+    List<String> internalDomains = new ArrayList<>();
+
+    @Option(names = "--pseudonym-secret-file", paramLabel = "FILE",
+            description = "the gateway's pseudonym secret, for the same pseudonyms the gateway would write")
+    Path pseudonymSecret;
+
     @Override
     public Integer call() throws Exception {
-        List<Report> reports = analyze(file, scope, defaultScope, reporter);
+        List<Report> reports = analyze(file, scope, defaultScope, reporter, pseudonyms());
         if (reports.isEmpty()) {
             System.err.println("no reported mail found in " + file + ": forward suspicious mail as an attachment");
             return 3;
@@ -52,7 +65,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<Report> analyze(Path file, String scope, String defaultScope, String reporter) throws Exception {
+    private Pseudonyms pseudonyms() throws java.io.IOException {
+        Set<String> domains = new HashSet<>();
+        internalDomains.forEach(domain -> domains.add(domain.strip().toLowerCase(Locale.ROOT)));
+        if (domains.isEmpty()) {
+            return Pseudonyms.none();
+        }
+        return pseudonymSecret == null ? Pseudonyms.ephemeral(domains::contains)
+                : new Pseudonyms(Files.readAllBytes(pseudonymSecret), domains::contains);
+    }
+
+    static List<Report> analyze(Path file, String scope, String defaultScope, String reporter, Pseudonyms pseudonyms) throws Exception {
         Scope fallback = parseScope(defaultScope);
         MimeMessage carrier;
         try (InputStream in = Files.newInputStream(file)) {
@@ -66,7 +89,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         ScopeChoice choice = scope == null ? new ScopeChoice(fallback, ScopeChoice.Origin.CONFIGURED_DEFAULT)
                 : new ScopeChoice(parseScope(scope), ScopeChoice.Origin.SUBADDRESS);
-        return Analyzer.standard(fallback).analyze(new Submission(carrier, who, choice));
+        return new Analyzer(AnalysisSettings.standard(fallback).withPseudonyms(pseudonyms))
+                .analyze(new Submission(carrier, who, choice));
     }
 
     private static Scope parseScope(String label) {

@@ -50,7 +50,7 @@ public final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Report> reports = AnalyzeCommand.analyze(file, scope, "RED", null);
+        List<Report> reports = AnalyzeCommand.analyze(file, scope, "RED", null, org.c4tap.core.privacy.Pseudonyms.none());
         if (reports.isEmpty()) {
             System.err.println("no reported mail found in " + file + "; nothing to seal");
             return 3;

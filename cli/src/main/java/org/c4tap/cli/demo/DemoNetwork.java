@@ -89,7 +89,8 @@ public final class DemoNetwork implements AutoCloseable {
                 .listenOn(operatorPorts, options.operatorRelayPort().applyAsInt(councilPorts.smtp()))
                 .withFile(pki.keystore(DemoParties.OPERATOR))
                 .withFile(pki.certificate(DemoParties.COUNCIL))
-                .withFile(pki.passwordFile());
+                .withFile(pki.passwordFile())
+                .withFile(pseudonymSecret(work));
         options.operatorEdits().forEach(edit -> operatorSpace.edit(edit.file(), edit.from(), edit.to()));
 
         CompletableFuture<JamesServer> councilStart = CompletableFuture.supplyAsync(() ->
@@ -168,6 +169,15 @@ public final class DemoNetwork implements AutoCloseable {
             operator.webAdmin().addAlias(DemoParties.REPORT_ADDRESS,
                     local + "+" + scope.label().toLowerCase(Locale.ROOT) + "@" + DemoParties.OPERATOR_DOMAIN);
         }
+    }
+
+    /** 32 random bytes: the operator's secret for stable pseudonyms of internal addresses. */
+    private static Path pseudonymSecret(Path work) throws IOException {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        Path file = work.resolve("pseudonym-secret");
+        Files.write(file, secret);
+        return file;
     }
 
     private static JamesServer startServer(String name, GatewayWorkspace workspace, GatewayPorts ports, Installation installation) {

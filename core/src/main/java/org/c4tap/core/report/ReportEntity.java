@@ -18,16 +18,20 @@ import org.c4tap.core.message.MimeParts;
  *
  * <pre>
  * multipart/mixed
- * ├── text/plain; charset=UTF-8            the human-readable rendering (Japanese and English)
- * └── application/json; name=c4tap-report.json   the report, version {@value Report#FORMAT_VERSION}
+ * ├── text/plain; charset=UTF-8                       the human-readable rendering (Japanese and English)
+ * ├── application/json; name=c4tap-report.json        the report, version {@value Report#FORMAT_VERSION}
+ * └── text/rfc822-headers; name=original-headers.txt  the reported mail's header fields, sanitised
+ *                                                     (only when the headers part is present)
  * </pre>
  *
- * Both renderings are made from the same {@link Report}, so they always agree.
+ * Every rendering is made from the same {@link Report}, so they always agree, and each is rebuilt
+ * from the parts the reader may see rather than filtered after rendering.
  */
 public final class ReportEntity {
 
     public static final String JSON_FILENAME = "c4tap-report.json";
     public static final String TEXT_FILENAME = "c4tap-report.txt";
+    public static final String HEADERS_FILENAME = "original-headers.txt";
     private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
 
     private ReportEntity() {
@@ -85,7 +89,20 @@ public final class ReportEntity {
         MimeMultipart mixed = new MimeMultipart("mixed");
         mixed.addBodyPart(part(ReportText.render(report), "text/plain; charset=UTF-8", TEXT_FILENAME, "inline"));
         mixed.addBodyPart(part(ReportJson.write(report), "application/json; charset=UTF-8", JSON_FILENAME, "attachment"));
+        java.util.Optional<OriginalHeaders> headers = report.part(OriginalHeaders.class);
+        if (headers.isPresent() && !headers.get().fields().isEmpty()) {
+            mixed.addBodyPart(part(headerSection(headers.get()), "text/rfc822-headers; charset=UTF-8", HEADERS_FILENAME, "attachment"));
+        }
         return mixed;
+    }
+
+    /** The header fields as a header section (RFC 6532: UTF-8 values), one field per line. */
+    private static String headerSection(OriginalHeaders headers) {
+        StringBuilder section = new StringBuilder();
+        for (HeaderField field : headers.fields()) {
+            section.append(field.name()).append(": ").append(field.value().replaceAll("[\\r\\n]+", " ")).append("\r\n");
+        }
+        return section.toString();
     }
 
     private static MimeBodyPart part(String content, String type, String filename, String disposition) throws MessagingException {

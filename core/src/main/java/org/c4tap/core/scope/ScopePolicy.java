@@ -38,6 +38,47 @@ public record ScopePolicy(Map<Part, Scope> defaults, Map<Part, Scope> widest) {
         return new ScopePolicy(defaults, STANDARD_WIDEST);
     }
 
+    /**
+     * A policy from configuration: every part defaults to {@code defaultScope} unless
+     * {@code partDefaults} names its own, and may be no wider than the standard widest scope
+     * unless {@code widestOverrides} changes it. An implied default wider than a part's widest is
+     * cut back; an explicit one is an error, since the administrator asked for the impossible.
+     */
+    public static ScopePolicy configured(Scope defaultScope, Map<Part, Scope> partDefaults, Map<Part, Scope> widestOverrides) {
+        EnumMap<Part, Scope> widest = new EnumMap<>(STANDARD_WIDEST);
+        widest.putAll(widestOverrides);
+        EnumMap<Part, Scope> defaults = new EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            defaults.put(part, partDefaults.containsKey(part) ? partDefaults.get(part) : defaultScope.narrowest(widest.get(part)));
+        }
+        return new ScopePolicy(defaults, widest);
+    }
+
+    /**
+     * Reads {@code part=SCOPE} pairs such as {@code "indicators=GREEN, headers=AMBER"}; throws with
+     * the legal names when a part or scope is unknown.
+     */
+    public static Map<Part, Scope> parseAssignments(String text) {
+        EnumMap<Part, Scope> assignments = new EnumMap<>(Part.class);
+        if (text == null || text.isBlank()) {
+            return assignments;
+        }
+        for (String pair : text.split("[,;\\s]+")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals).strip();
+            Part part = Part.fromKey(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                    "'" + name + "' is not a part; the parts are " + java.util.Arrays.stream(Part.values()).map(Part::key).toList()));
+            String label = equals < 0 ? "" : pair.substring(equals + 1).strip();
+            Scope scope = Scope.parse(label).orElseThrow(() -> new IllegalArgumentException(
+                    "'" + label + "' for " + part.key() + " is not one of RED, AMBER, YELLOW, GREEN, WHITE"));
+            assignments.put(part, scope);
+        }
+        return assignments;
+    }
+
     /** Each part's scope for a submission: the request cut back to the widest, or the defaults. */
     public PartScopes assign(ScopeChoice choice) {
         EnumMap<Part, Scope> scopes = new EnumMap<>(Part.class);
