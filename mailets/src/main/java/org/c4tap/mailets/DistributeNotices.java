@@ -38,6 +38,7 @@ import org.c4tap.core.smime.SealingProfile;
  *     <registry>conf/c4tap/registry.yaml</registry>
  *     <from>c4tap@council.example</from>
  *     <archiveCertificate>conf/c4tap/council-archive.pem</archiveCertificate>   <!-- optional -->
+ *     <encryption>aes-256-cbc</encryption>      <!-- what mail clients read; GCM per address via the registry -->
  *     <rsaKeyTransport>oaep-sha256</rsaKeyTransport>
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
@@ -51,6 +52,8 @@ public class DistributeNotices extends GenericMailet {
     static final String FROM = "from";
     static final String ARCHIVE_CERTIFICATE = "archiveCertificate";
     static final String RSA_KEY_TRANSPORT = "rsaKeyTransport";
+    static final String RSA_SIGNATURE = "rsaSignature";
+    static final String ENCRYPTION = "encryption";
     static final String ERROR_PROCESSOR = "errorProcessor";
 
     private Distributor distributor;
@@ -61,16 +64,18 @@ public class DistributeNotices extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
-        known.addAll(Set.of(RegistryParameter.REGISTRY, FROM, ARCHIVE_CERTIFICATE, RSA_KEY_TRANSPORT, ERROR_PROCESSOR));
+        known.addAll(Set.of(RegistryParameter.REGISTRY, FROM, ARCHIVE_CERTIFICATE, RSA_KEY_TRANSPORT, RSA_SIGNATURE, ENCRYPTION,
+                ERROR_PROCESSOR));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         from = parameters.address(FROM);
         List<X509Certificate> archive = parameters.optional(ARCHIVE_CERTIFICATE, null) == null
                 ? List.of() : parameters.certificates(ARCHIVE_CERTIFICATE);
-        SealingProfile.RsaKeyTransport transport =
-                parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse);
-        Sealer sealer = new Sealer(KeyParameters.load(getMailetConfig()),
-                new SealingProfile(SealingProfile.ContentEncryption.AES_256_CBC, transport));
+        SealingProfile profile = new SealingProfile(
+                parameters.parsed(ENCRYPTION, "aes-256-cbc", SealingProfile.ContentEncryption::parse),
+                parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse),
+                parameters.parsed(RSA_SIGNATURE, "pkcs1-v1_5", SealingProfile.RsaSignature::parse));
+        Sealer sealer = new Sealer(KeyParameters.load(getMailetConfig()), profile);
         distributor = new Distributor(sealer, from.asString(), archive);
         registry = RegistryParameter.open(parameters);
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-error");

@@ -16,6 +16,7 @@ import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.smime.OpenFailure;
 import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
+import org.c4tap.core.smime.SealingProfile;
 import org.c4tap.core.trust.ParticipantTrust;
 
 /**
@@ -29,6 +30,7 @@ import org.c4tap.core.trust.ParticipantTrust;
  *     <keystore>conf/c4tap/council.p12</keystore>
  *     <keystorePasswordFile>conf/c4tap/keystore-password</keystorePasswordFile>
  *     <registry>conf/c4tap/registry.yaml</registry>
+ *     <minimumEncryption>aes-256-gcm</minimumEncryption>   <!-- aes-256-cbc also accepts CBC -->
  *     <errorProcessor>c4tap-quarantine</errorProcessor>
  * </mailet>
  * }</pre>
@@ -39,6 +41,7 @@ import org.c4tap.core.trust.ParticipantTrust;
 public class OpenReport extends GenericMailet {
 
     static final String ERROR_PROCESSOR = "errorProcessor";
+    static final String MINIMUM_ENCRYPTION = "minimumEncryption";
 
     private Opener opener;
     private RegistryFile registry;
@@ -47,10 +50,11 @@ public class OpenReport extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
-        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR));
+        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR, MINIMUM_ENCRYPTION));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
-        opener = new Opener(KeyParameters.load(getMailetConfig()));
+        opener = new Opener(KeyParameters.load(getMailetConfig()),
+                parameters.parsed(MINIMUM_ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse));
         registry = RegistryParameter.open(parameters);
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-quarantine");
     }

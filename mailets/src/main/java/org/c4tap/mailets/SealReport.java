@@ -14,14 +14,15 @@ import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
-import org.c4tap.core.smime.OuterHeaders;
+import org.c4tap.core.relay.Relay;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 
 /**
  * Operator gateway, step 2: signs the report with the operator's key and encrypts it to the
- * council's certificate, then hands the sealed message, from the gateway's own address, to
+ * council's certificate (AES-256-GCM AuthEnvelopedData by default), with the original subject and
+ * every other header field inside the encryption (RFC 9788), then hands the sealed message, from the gateway's own address, to
  * {@code relayProcessor} (RemoteDelivery towards the council). The envelope never names the
  * reporter. The plaintext report stays behind in this mail, for the acknowledgement, and must be
  * ended (Null) after it.
@@ -33,7 +34,10 @@ import org.c4tap.core.smime.SealingProfile;
  *     <councilCertificate>conf/c4tap/council.pem</councilCertificate>
  *     <councilAddress>intake@council.example</councilAddress>
  *     <gatewayAddress>c4tap-gateway@bank-a.example</gatewayAddress>
+ *     <encryption>aes-256-gcm</encryption>                      <!-- or aes-256-cbc -->
  *     <rsaKeyTransport>oaep-sha256</rsaKeyTransport>            <!-- or pkcs1-v1_5 for old peers -->
+ *     <rsaSignature>pkcs1-v1_5</rsaSignature>                   <!-- or pss -->
+ *     <archiveCertificate>conf/c4tap/archive.pem</archiveCertificate>   <!-- optional -->
  *     <relayProcessor>c4tap-relay</relayProcessor>
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
@@ -48,11 +52,13 @@ public class SealReport extends GenericMailet {
     static final String COUNCIL_ADDRESS = "councilAddress";
     static final String GATEWAY_ADDRESS = "gatewayAddress";
     static final String RSA_KEY_TRANSPORT = "rsaKeyTransport";
+    static final String RSA_SIGNATURE = "rsaSignature";
+    static final String ENCRYPTION = "encryption";
+    static final String ARCHIVE_CERTIFICATE = "archiveCertificate";
     static final String RELAY_PROCESSOR = "relayProcessor";
     static final String ERROR_PROCESSOR = "errorProcessor";
 
-    private Sealer sealer;
-    private X509Certificate council;
+    private Relay relay;
     private MailAddress councilAddress;
     private MailAddress gatewayAddress;
     private String relayProcessor;
@@ -61,16 +67,21 @@ public class SealReport extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
-        known.addAll(Set.of(COUNCIL_CERTIFICATE, COUNCIL_ADDRESS, GATEWAY_ADDRESS, RSA_KEY_TRANSPORT, RELAY_PROCESSOR, ERROR_PROCESSOR));
+        known.addAll(Set.of(COUNCIL_CERTIFICATE, COUNCIL_ADDRESS, GATEWAY_ADDRESS, RSA_KEY_TRANSPORT, RSA_SIGNATURE, ENCRYPTION,
+                ARCHIVE_CERTIFICATE, RELAY_PROCESSOR, ERROR_PROCESSOR));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         councilAddress = parameters.address(COUNCIL_ADDRESS);
         gatewayAddress = parameters.address(GATEWAY_ADDRESS);
-        council = parameters.certificate(COUNCIL_CERTIFICATE);
-        SealingProfile.RsaKeyTransport transport =
-                parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse);
-        sealer = new Sealer(KeyParameters.load(getMailetConfig()),
-                new SealingProfile(SealingProfile.ContentEncryption.AES_256_CBC, transport));
+        X509Certificate council = parameters.certificate(COUNCIL_CERTIFICATE);
+        List<X509Certificate> archive = parameters.optional(ARCHIVE_CERTIFICATE, null) == null
+                ? List.of() : parameters.certificates(ARCHIVE_CERTIFICATE);
+        SealingProfile profile = new SealingProfile(
+                parameters.parsed(ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse),
+                parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse),
+                parameters.parsed(RSA_SIGNATURE, "pkcs1-v1_5", SealingProfile.RsaSignature::parse));
+        relay = new Relay(new Sealer(KeyParameters.load(getMailetConfig()), profile), gatewayAddress.asString(),
+                councilAddress.asString(), council, archive);
         relayProcessor = parameters.optional(RELAY_PROCESSOR, "c4tap-relay");
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-error");
     }
@@ -86,9 +97,7 @@ public class SealReport extends GenericMailet {
         }
         MimeMessage sealed;
         try {
-            OuterHeaders outer = new OuterHeaders(gatewayAddress.asString(), List.of(councilAddress.asString()),
-                    "C4TAP report " + report.id().value(), "<" + report.id().value() + "@" + gatewayAddress.getDomain().asString() + ">");
-            sealed = sealer.seal(ReportEntity.render(report), outer, List.of(council));
+            sealed = relay.seal(report);
         } catch (SealException e) {
             MailAttributes.fail(mail, errorProcessor, "seal_failed", e.getMessage());
             return;

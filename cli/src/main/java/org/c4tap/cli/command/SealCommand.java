@@ -6,12 +6,11 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.c4tap.core.relay.Relay;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.Credential;
 import org.c4tap.core.smime.KeyStores;
-import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 import picocli.CommandLine.Command;
@@ -45,8 +44,15 @@ public final class SealCommand implements Callable<Integer> {
     @Option(names = "--council-address", paramLabel = "ADDRESS", description = "the council's intake address (default: the first address of its certificate)")
     String councilAddress;
 
+    @Option(names = "--encryption", paramLabel = "MODE", defaultValue = "aes-256-gcm",
+            description = "aes-256-gcm (AuthEnvelopedData, the gateway default) or aes-256-cbc (EnvelopedData)")
+    String encryption;
+
     @Option(names = "--rsa-key-transport", paramLabel = "MODE", defaultValue = "oaep-sha256", description = "oaep-sha256 or pkcs1-v1_5")
     String keyTransport;
+
+    @Option(names = "--rsa-signature", paramLabel = "MODE", defaultValue = "pkcs1-v1_5", description = "pkcs1-v1_5 or pss")
+    String rsaSignature;
 
     @Override
     public Integer call() throws Exception {
@@ -67,13 +73,9 @@ public final class SealCommand implements Callable<Integer> {
         String sender = from != null ? from : signerAddresses.isEmpty() ? "c4tap-gateway@localhost" : signerAddresses.get(signerAddresses.size() - 1);
         List<String> councilAddresses = Certificates.emailAddresses(recipient);
         String to = councilAddress != null ? councilAddress : councilAddresses.isEmpty() ? "intake@localhost" : councilAddresses.get(0);
-        Sealer sealer = new Sealer(signer, new SealingProfile(SealingProfile.ContentEncryption.AES_256_CBC,
-                SealingProfile.RsaKeyTransport.parse(keyTransport)));
-        Report report = reports.get(0);
-        MimeMessage sealed = sealer.seal(ReportEntity.render(report),
-                new OuterHeaders(sender, List.of(to), "C4TAP report " + report.id().value(),
-                        "<" + report.id().value() + "@" + sender.substring(sender.indexOf('@') + 1) + ">"),
-                List.of(recipient));
+        Sealer sealer = new Sealer(signer, new SealingProfile(SealingProfile.ContentEncryption.parse(encryption),
+                SealingProfile.RsaKeyTransport.parse(keyTransport), SealingProfile.RsaSignature.parse(rsaSignature)));
+        MimeMessage sealed = new Relay(sealer, sender, to, recipient, List.of()).seal(reports.get(0));
         sealed.writeTo(System.out);
         System.out.flush();
         return 0;

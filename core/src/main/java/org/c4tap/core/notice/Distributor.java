@@ -17,10 +17,14 @@ import org.c4tap.core.report.ReportEntity;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
+import org.c4tap.core.smime.SealingProfile;
+import org.c4tap.core.relay.Relay;
 
 /**
  * Turns an accepted report into one sealed notice per recipient organisation. Each notice is
- * rebuilt from the parts that organisation may see; it is never a filtered copy of a rendering.
+ * rebuilt from the parts that organisation may see; it is never a filtered copy of a rendering. It
+ * is encrypted with the sealer's profile (AES-256-CBC by default, which mail clients read), or
+ * with AES-256-GCM when the registry says every address of the organisation reads it.
  * Immutable and safe to share between threads.
  */
 public final class Distributor {
@@ -73,15 +77,15 @@ public final class Distributor {
             } catch (MessagingException e) {
                 throw new SealException("cannot render the notice for " + recipient.id(), e);
             }
-            OuterHeaders outer = new OuterHeaders(councilAddress, addresses, "C4TAP notice " + report.id().value(),
-                    "<" + report.id().value() + "." + recipient.id() + "@" + domainOf(councilAddress) + ">");
-            notices.add(new Notice(delivery, addresses, sealer.seal(content, outer, certificates)));
+            String prefix = "C4TAP notice " + report.id().value();
+            OuterHeaders outer = new OuterHeaders(councilAddress, addresses, prefix, Relay.protectedSubject(prefix, restricted),
+                    "<" + report.id().value() + "." + recipient.id() + "@" + Relay.domainOf(councilAddress) + ">");
+            boolean gcm = recipient.addresses().stream().filter(address -> !address.certificates().isEmpty())
+                    .allMatch(DeliveryAddress::gcm);
+            Sealer forRecipient = gcm ? sealer.with(sealer.profile().with(SealingProfile.ContentEncryption.AES_256_GCM)) : sealer;
+            notices.add(new Notice(delivery, addresses, forRecipient.seal(content, outer, certificates)));
         }
         return new Distribution(attributed, notices, skipped);
     }
 
-    private static String domainOf(String address) {
-        int at = address.lastIndexOf('@');
-        return at < 0 ? "localhost" : address.substring(at + 1);
-    }
 }

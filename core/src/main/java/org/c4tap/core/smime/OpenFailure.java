@@ -13,12 +13,15 @@ public final class OpenFailure extends Exception {
         MALFORMED("malformed"),
         NOT_FOR_US("not_encrypted_for_us"),
         CANNOT_DECRYPT("cannot_decrypt"),
+        TAMPERED("tampered"),
+        WEAKER_THAN_ALLOWED("weaker_than_allowed"),
         NOT_SIGNED("not_signed"),
         SIGNER_CERTIFICATE_MISSING("signer_certificate_missing"),
         BAD_SIGNATURE("bad_signature"),
         UNKNOWN_SIGNER("unknown_signer"),
         INACTIVE_ORGANISATION("inactive_organisation"),
-        MALFORMED_REPORT("malformed_report");
+        MALFORMED_REPORT("malformed_report"),
+        UNTRUSTED_CERTIFICATE("untrusted_certificate");
 
         private final String key;
 

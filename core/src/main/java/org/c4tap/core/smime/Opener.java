@@ -7,35 +7,62 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
-import org.bouncycastle.mail.smime.SMIMEEnveloped;
 import org.bouncycastle.mail.smime.SMIMESigned;
 import org.bouncycastle.util.Store;
+import org.c4tap.core.message.ContentHeader;
+import org.c4tap.core.message.HeaderText;
 import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.message.TransferDecoding;
 import org.c4tap.core.smime.OpenFailure.Reason;
 
 /**
- * Decrypts a sealed message with our key and verifies the signature inside it. Whether the signer
- * may send to us is a separate question, answered by the caller's trust rules. Immutable and safe
- * to share between threads.
+ * Decrypts a sealed message with our key (EnvelopedData or AuthEnvelopedData; RSA either padding,
+ * or ECDH) and verifies the signature inside it. It accepts only what it was told to: a message
+ * encrypted less strongly than the minimum it was built with is refused, never "downgraded" to.
+ * Whether the signer may send to us is a separate question, answered by the caller's trust rules.
+ * Immutable and safe to share between threads.
  */
 public final class Opener {
 
+    private static final int MAX_SEALED_BYTES = 80 * 1024 * 1024;
+
     private final Credential recipient;
+    private final SealingProfile.ContentEncryption minimum;
 
     public Opener(Credential recipient) {
+        this(recipient, SealingProfile.ContentEncryption.AES_256_CBC);
+    }
+
+    /** @param minimum the weakest content encryption accepted: GCM refuses CBC-encrypted messages */
+    public Opener(Credential recipient, SealingProfile.ContentEncryption minimum) {
         this.recipient = recipient;
+        this.minimum = minimum;
     }
 
     public Opened open(MimeMessage message) throws OpenFailure {
@@ -43,33 +70,79 @@ public final class Opener {
         if (!type.equals("application/pkcs7-mime") && !type.equals("application/x-pkcs7-mime")) {
             throw new OpenFailure(Reason.NOT_SMIME, "the message is " + type + ", not application/pkcs7-mime");
         }
+        byte[] der;
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(message)) {
+            der = decoded.stream().readNBytes(MAX_SEALED_BYTES + 1);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            throw new OpenFailure(Reason.MALFORMED, "the sealed content cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (der.length > MAX_SEALED_BYTES) {
+            throw new OpenFailure(Reason.MALFORMED, "the sealed content is larger than " + MAX_SEALED_BYTES + " bytes");
+        }
+        Decrypted decrypted = decrypt(der);
         try {
-            return SmimeHandlers.call(() -> openWithin(message));
+            return SmimeHandlers.call(() -> verify(decrypted));
         } catch (OpenFailure failure) {
             throw failure;
         } catch (Exception e) {
-            throw new OpenFailure(Reason.MALFORMED, "the sealed message cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new OpenFailure(Reason.MALFORMED, "the signed content cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private Opened openWithin(MimeMessage message) throws Exception {
-        SMIMEEnveloped enveloped;
+    /** Decrypted bytes and the content encryption they came out of. */
+    private record Decrypted(byte[] plain, SealingProfile.ContentEncryption encryption) {
+    }
+
+    private Decrypted decrypt(byte[] der) throws OpenFailure {
+        ContentInfo info;
         try {
-            enveloped = new SMIMEEnveloped(message);
-        } catch (CMSException | MessagingException | RuntimeException e) {
+            info = ContentInfo.getInstance(der);
+        } catch (RuntimeException e) {
+            throw new OpenFailure(Reason.MALFORMED, "the sealed content is not a CMS structure");
+        }
+        boolean gcm = CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType());
+        if (!gcm && !CMSObjectIdentifiers.envelopedData.equals(info.getContentType())) {
+            throw new OpenFailure(Reason.NOT_SMIME, "the sealed content is neither EnvelopedData nor AuthEnvelopedData");
+        }
+        if (!gcm && minimum == SealingProfile.ContentEncryption.AES_256_GCM) {
+            throw new OpenFailure(Reason.WEAKER_THAN_ALLOWED, "the message is AES-CBC EnvelopedData; only AuthEnvelopedData (GCM) is accepted");
+        }
+        RecipientInformationStore recipients;
+        try {
+            recipients = gcm ? new CMSAuthEnvelopedData(info).getRecipientInfos() : new CMSEnvelopedData(info).getRecipientInfos();
+        } catch (CMSException | RuntimeException e) {
             throw new OpenFailure(Reason.MALFORMED, "the enveloped data cannot be parsed (" + e.getClass().getSimpleName() + ")");
         }
-        RecipientInformation info = enveloped.getRecipientInfos().get(new JceKeyTransRecipientId(recipient.certificate()));
-        if (info == null) {
+        boolean ec = recipient.certificate().getPublicKey() instanceof ECPublicKey;
+        RecipientId id = ec ? new JceKeyAgreeRecipientId(recipient.certificate()) : new JceKeyTransRecipientId(recipient.certificate());
+        RecipientInformation ours = recipients.get(id);
+        if (ours == null) {
             throw new OpenFailure(Reason.NOT_FOR_US, "the message is not encrypted to " + Certificates.describe(recipient.certificate()));
         }
-        byte[] plain;
         try {
-            plain = info.getContent(new JceKeyTransEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider()));
+            return new Decrypted(ours.getContent(decryptor(gcm, ec)),
+                    gcm ? SealingProfile.ContentEncryption.AES_256_GCM : SealingProfile.ContentEncryption.AES_256_CBC);
         } catch (CMSException | RuntimeException e) {
+            if (gcm) {
+                throw new OpenFailure(Reason.TAMPERED, "the GCM authentication failed: the content or its tag was altered, or the key is wrong");
+            }
             throw new OpenFailure(Reason.CANNOT_DECRYPT, "decryption failed (" + e.getClass().getSimpleName() + ")");
+        } catch (LinkageError e) {
+            throw new OpenFailure(Reason.CANNOT_DECRYPT, "this BouncyCastle cannot decrypt ECDH with AES-GCM; it needs 1.71 or newer");
         }
-        MimeBodyPart inner = new MimeBodyPart(new ByteArrayInputStream(plain));
+    }
+
+    private Recipient decryptor(boolean gcm, boolean ec) {
+        if (ec) {
+            return gcm ? new JceKeyAgreeAuthEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
+                    : new JceKeyAgreeEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider());
+        }
+        return gcm ? new JceKeyTransAuthEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
+                : new JceKeyTransEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider());
+    }
+
+    private Opened verify(Decrypted decrypted) throws Exception {
+        MimeBodyPart inner = new MimeBodyPart(new ByteArrayInputStream(decrypted.plain()));
         String innerType = MimeParts.baseType(inner);
         if (!innerType.equals("multipart/signed")) {
             throw new OpenFailure(Reason.NOT_SIGNED, "the decrypted content is " + innerType + ", not multipart/signed");
@@ -116,6 +189,16 @@ public final class Opener {
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         signed.getContent().writeTo(content);
-        return new Opened(new MimeBodyPart(new ByteArrayInputStream(content.toByteArray())), signerCertificate, certificates);
+        MimeBodyPart covered = new MimeBodyPart(new ByteArrayInputStream(content.toByteArray()));
+        return new Opened(covered, signerCertificate, certificates, protectedHeaders(covered), decrypted.encryption());
+    }
+
+    private static ProtectedHeaders protectedHeaders(MimeBodyPart covered) throws MessagingException {
+        String[] type = covered.getHeader("Content-Type");
+        boolean declared = type != null && type.length > 0
+                && ContentHeader.parse(type[0]).parameter("hp").map(value -> value.toLowerCase(Locale.ROOT))
+                .filter(value -> value.equals("cipher") || value.equals("clear")).isPresent();
+        return new ProtectedHeaders(String.join(", ", HeaderText.addresses(covered, "From")), HeaderText.addresses(covered, "To"),
+                HeaderText.first(covered, "Subject"), HeaderText.first(covered, "Date"), HeaderText.first(covered, "Message-ID"), declared);
     }
 }

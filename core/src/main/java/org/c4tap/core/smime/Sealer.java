@@ -1,40 +1,67 @@
 package org.c4tap.core.smime;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.security.cert.CertificateEncodingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.smime.SMIMECapabilitiesAttribute;
 import org.bouncycastle.asn1.smime.SMIMECapability;
 import org.bouncycastle.asn1.smime.SMIMECapabilityVector;
+import org.bouncycastle.asn1.smime.SMIMEEncryptionKeyPreferenceAttribute;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.mail.smime.SMIMEEnvelopedGenerator;
 import org.bouncycastle.mail.smime.SMIMESignedGenerator;
+import org.bouncycastle.operator.OutputAEADEncryptor;
+import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.c4tap.core.message.FixedIdMimeMessage;
 import org.c4tap.core.message.MimeParts;
 
 /**
- * Signs, then encrypts: the content is signed with the sender's key (multipart/signed, RFC 8551),
- * the signed entity is encrypted to every recipient certificate (application/pkcs7-mime), and only
+ * Signs, then encrypts (RFC 8551), with header protection (RFC 9788): the content entity gets the
+ * real header fields and {@code hp="cipher"}, is signed with the sender's key (multipart/signed,
+ * RSA-SHA256, RSASSA-PSS or ECDSA-SHA256 by the key, with SMIMECapabilities, the encryption key
+ * preference and the signing certificate among the signed attributes, and the signer's chain),
+ * and the signed entity is encrypted to every recipient certificate — RSA-OAEP, RSA PKCS#1 v1.5 or
+ * ECDH by the certificate — as AES-256-CBC EnvelopedData or AES-256-GCM AuthEnvelopedData. Only
  * the {@link OuterHeaders} stay outside. Immutable and safe to share between threads.
  */
 public final class Sealer {
@@ -51,37 +78,38 @@ public final class Sealer {
         return signer;
     }
 
+    public SealingProfile profile() {
+        return profile;
+    }
+
+    /** The same signer with another profile, e.g. GCM for recipients whose clients read it. */
+    public Sealer with(SealingProfile other) {
+        return other.equals(profile) ? this : new Sealer(signer, other);
+    }
+
     /**
      * Seals {@code content} for {@code recipients}. Fails, producing nothing, when there is no
      * recipient certificate or any step of the cryptography fails.
      */
-    public MimeMessage seal(MimeBodyPart content, OuterHeaders outer, List<X509Certificate> recipients) throws SealException {
+    public MimeMessage seal(MimeBodyPart content, OuterHeaders headers, List<X509Certificate> recipients) throws SealException {
         if (recipients.isEmpty()) {
             throw new SealException("no recipient certificate to encrypt to");
         }
         try {
-            byte[] enveloped = SmimeHandlers.call(() -> {
-                MimeBodyPart signed = new MimeBodyPart();
-                signed.setContent(sign(content));
-                SMIMEEnvelopedGenerator generator = new SMIMEEnvelopedGenerator();
-                for (X509Certificate recipient : recipients) {
-                    generator.addRecipientInfoGenerator(recipientInfo(recipient));
-                }
-                MimeBodyPart encrypted = generator.generate(signed,
-                        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Crypto.provider()).build());
+            Date date = new Date();
+            protect(content, headers, date);
+            byte[] signed = SmimeHandlers.call(() -> {
+                MimeBodyPart part = new MimeBodyPart();
+                MimeMultipart signedMultipart = sign(content);
+                part.setContent(signedMultipart);
+                // writeTo does not add the header that setContent only records
+                part.setHeader("Content-Type", signedMultipart.getContentType());
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                encrypted.writeTo(bytes);
+                part.writeTo(bytes);
                 return bytes.toByteArray();
             });
-            MimeMessage message = new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(enveloped));
-            message.setHeader("From", outer.from());
-            message.setHeader("To", String.join(", ", outer.to()));
-            message.setHeader("Subject", outer.subject());
-            message.setHeader("Message-ID", outer.messageId());
-            message.setSentDate(new Date());
-            message.setHeader("MIME-Version", "1.0");
-            message.saveChanges();
-            return message;
+            byte[] enveloped = encrypt(signed, recipients);
+            return message(headers, date, enveloped);
         } catch (SealException e) {
             throw e;
         } catch (Exception e) {
@@ -89,46 +117,119 @@ public final class Sealer {
         }
     }
 
+    /** RFC 9788: the protected header fields, and a record of what stayed outside, on the signed entity. */
+    private static void protect(MimeBodyPart content, OuterHeaders headers, Date date) throws MessagingException, IOException {
+        String dateText = new MailDateFormat().format(date);
+        content.setHeader("From", headers.from());
+        content.setHeader("To", String.join(", ", headers.to()));
+        content.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(headers.protectedSubject(), "UTF-8", "B")));
+        content.setHeader("Date", dateText);
+        content.setHeader("Message-ID", headers.messageId());
+        content.removeHeader("HP-Outer");
+        content.addHeader("HP-Outer", "From: " + headers.from());
+        content.addHeader("HP-Outer", "To: " + String.join(", ", headers.to()));
+        content.addHeader("HP-Outer", "Date: " + dateText);
+        content.addHeader("HP-Outer", "Subject: " + headers.subject());
+        content.addHeader("HP-Outer", "Message-ID: " + headers.messageId());
+        ContentType type = new ContentType(content.getContentType());
+        type.setParameter("hp", "cipher");
+        content.setHeader("Content-Type", type.toString());
+    }
+
     private MimeMultipart sign(MimeBodyPart content) throws Exception {
         SMIMECapabilityVector capabilities = new SMIMECapabilityVector();
+        capabilities.addCapability(CMSAlgorithm.AES256_GCM);
         capabilities.addCapability(SMIMECapability.aES256_CBC);
         capabilities.addCapability(SMIMECapability.aES128_CBC);
         ASN1EncodableVector attributes = new ASN1EncodableVector();
         attributes.add(new SMIMECapabilitiesAttribute(capabilities));
+        X509Certificate certificate = signer.certificate();
+        attributes.add(new SMIMEEncryptionKeyPreferenceAttribute(new IssuerAndSerialNumber(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()), certificate.getSerialNumber())));
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2(hash)))));
 
         SMIMESignedGenerator generator = new SMIMESignedGenerator(SMIMESignedGenerator.RFC5751_MICALGS);
         generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                 .setProvider(Crypto.provider())
                 .setSignedAttributeGenerator(new AttributeTable(attributes))
-                .build(signatureAlgorithm(), signer.key(), signer.certificate()));
+                .build(signatureAlgorithm(), signer.key(), certificate));
         generator.addCertificates(new JcaCertStore(signer.chain()));
         return generator.generate(content);
     }
 
     private String signatureAlgorithm() throws SealException {
         return switch (signer.key().getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
+            case "RSA" -> profile.rsaSignature() == SealingProfile.RsaSignature.PSS ? "SHA256withRSAandMGF1" : "SHA256withRSA";
             case "EC", "ECDSA" -> "SHA256withECDSA";
             default -> throw new SealException("cannot sign with a " + signer.key().getAlgorithm() + " key");
         };
     }
 
-    private RecipientInfoGenerator recipientInfo(X509Certificate recipient) throws Exception {
-        if (!(recipient.getPublicKey() instanceof RSAPublicKey)) {
-            throw new SealException("cannot encrypt to " + Certificates.describe(recipient) + ": only RSA recipients are supported");
+    private byte[] encrypt(byte[] signed, List<X509Certificate> recipients) throws Exception {
+        CMSProcessableByteArray data = new CMSProcessableByteArray(signed);
+        if (profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM) {
+            CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+            for (X509Certificate recipient : recipients) {
+                generator.addRecipientInfoGenerator(recipientInfo(recipient));
+            }
+            OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                    .setProvider(Crypto.provider()).build();
+            return generator.generate(data, (OutputAEADEncryptor) encryptor).getEncoded();
         }
-        return switch (profile.rsaKeyTransport()) {
-            case OAEP_SHA256 -> new JceKeyTransRecipientInfoGenerator(recipient, oaepSha256()).setProvider(Crypto.provider());
-            case PKCS1_V1_5 -> new JceKeyTransRecipientInfoGenerator(recipient).setProvider(Crypto.provider());
-        };
+        CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+        for (X509Certificate recipient : recipients) {
+            generator.addRecipientInfoGenerator(recipientInfo(recipient));
+        }
+        return generator.generate(data, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
+                .setProvider(Crypto.provider()).build()).getEncoded();
     }
 
-    private static AlgorithmIdentifier oaepSha256() throws Exception {
+    private RecipientInfoGenerator recipientInfo(X509Certificate recipient) throws Exception {
+        if (recipient.getPublicKey() instanceof RSAPublicKey) {
+            return switch (profile.rsaKeyTransport()) {
+                case OAEP_SHA256 -> new JceKeyTransRecipientInfoGenerator(recipient, oaepSha256()).setProvider(Crypto.provider());
+                case PKCS1_V1_5 -> new JceKeyTransRecipientInfoGenerator(recipient).setProvider(Crypto.provider());
+            };
+        }
+        if (recipient.getPublicKey() instanceof ECPublicKey ec) {
+            // ephemeral-static: a fresh key pair on the recipient's curve for every message
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Crypto.provider());
+            generator.initialize(ec.getParams());
+            KeyPair ephemeral = generator.generateKeyPair();
+            return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
+                    CMSAlgorithm.AES256_WRAP).addRecipient(recipient).setProvider(Crypto.provider());
+        }
+        throw new SealException("cannot encrypt to " + Certificates.describe(recipient) + ": its key is neither RSA nor EC");
+    }
+
+    private static AlgorithmIdentifier oaepSha256() throws GeneralSecurityException {
         return new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP,
                 new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
     }
 
+    private MimeMessage message(OuterHeaders headers, Date date, byte[] enveloped) throws MessagingException, IOException {
+        String smimeType = profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM ? "authEnveloped-data" : "enveloped-data";
+        StringBuilder header = new StringBuilder();
+        header.append("From: ").append(headers.from()).append("\r\n");
+        header.append("To: ").append(String.join(", ", headers.to())).append("\r\n");
+        header.append("Subject: ").append(MimeUtility.fold(9, MimeUtility.encodeText(headers.subject(), "UTF-8", "B"))).append("\r\n");
+        header.append("Date: ").append(new MailDateFormat().format(date)).append("\r\n");
+        header.append("Message-ID: ").append(headers.messageId()).append("\r\n");
+        header.append("MIME-Version: 1.0\r\n");
+        header.append("Content-Type: application/pkcs7-mime; smime-type=").append(smimeType).append("; name=\"smime.p7m\"\r\n");
+        header.append("Content-Transfer-Encoding: base64\r\n");
+        header.append("Content-Disposition: attachment; filename=\"smime.p7m\"\r\n");
+        header.append("Content-Description: S/MIME Encrypted Message\r\n\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(enveloped.length * 4 / 3 + header.length() + 64);
+        bytes.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
+        bytes.writeBytes(Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encode(enveloped));
+        bytes.writeBytes(new byte[] {'\r', '\n'});
+        return new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
     private static String safeMessage(Exception e) {
-        return e instanceof CertificateEncodingException || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
     }
 }
