@@ -26,8 +26,8 @@ final class SymbolsAnswer {
         if (response.code() != 0) {
             throw new SpamdFailure("spamd answered code " + response.codeName());
         }
-        if (response.headers().isEmpty()) {
-            throw new SpamdFailure("answer ended after its status line");
+        if (!response.text().equals("EX_OK")) {
+            throw new SpamdFailure("answer has code 0 without EX_OK");
         }
         if (response.header("Content-length").isEmpty()) {
             throw new SpamdFailure("answer has no Content-length");

@@ -162,7 +162,9 @@ class SpamdClientTest {
             "SPAMD/1.1 0 EX_OK"                                                             | answer has no complete status line
             "SPAMD/1.1 x EX_OK\\r\\n"                                                       | answer is not a spamd status line
             "\\0\\377\\7garbage\\r\\n\\r\\n"                                      | answer is not a spamd status line
-            "SPAMD/1.1 0 EX_OK\\r\\n"                                                       | answer ended after its status line
+            "SPAMD/1.1 0 EX_OK\\r\\n"                                                       | answer has no Content-length
+            "SPAMD/1.5 0 PONG\\r\\n"                                                        | answer has code 0 without EX_OK
+            "SPAMD/1.1 0 EX_OK\\r\\n\\r\\n"                                                 | answer has no Content-length
             "SPAMD/1.1 0 EX_OK\\r\\nContent-length: 5\\r\\nSpam: Tr"                        | answer ended within its headers
             "SPAMD/1.1 0 EX_OK\\r\\nContent-length: 68\\r\\nSpam: True ; 9 / 5\\r\\n\\r\\nGTUBE,MISS" | answer ended after 10 of 68 announced body bytes
             "SPAMD/1.1 0 EX_OK\\r\\nContent-length: 5\\r\\nSpam: True ; 9 / 5\\r\\n\\r\\nGTUBE,MORE" | answer has bytes beyond its Content-length
