@@ -50,7 +50,10 @@ final class SpamdExchange {
     }
 
     private void connect(SocketChannel channel, SelectionKey key, InetSocketAddress address) throws IOException, SpamdFailure {
-        long connectBy = Math.min(System.nanoTime() + settings.connectTimeout().toNanos(), deadlineAt);
+        long connectBy = System.nanoTime() + settings.connectTimeout().toNanos();
+        if (connectBy - deadlineAt > 0) {
+            connectBy = deadlineAt;
+        }
         if (channel.connect(address)) {
             return;
         }

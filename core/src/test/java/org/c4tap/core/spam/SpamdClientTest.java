@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +99,36 @@ class SpamdClientTest {
         assertThat(check.analysis()).isEqualTo(SpamAnalysis.unavailable());
         assertThat(check.reason()).isEqualTo("connection refused");
         assertThat(check.took()).isLessThan(settings.connectTimeout().plus(SLACK));
+    }
+
+    @Test
+    void aServerThatTakesNoConnectionsIsUnavailableAfterTheConnectTimeout() throws Exception {
+        // Once a listener's backlog is full, Linux drops further SYNs and connecting hangs.
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket socket = new Socket();
+                    queued.add(socket);
+                    socket.connect(full.getLocalSocketAddress(), 200);
+                }
+            } catch (SocketTimeoutException e) {
+                // The backlog is full.
+            }
+            Duration connectTimeout = Duration.ofMillis(500);
+            SpamdSettings settings = SpamdSettings.DEFAULTS.withEndpoint("127.0.0.1", full.getLocalPort())
+                    .withTimeouts(connectTimeout, Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+            SpamCheck check = new SpamdClient(settings).check(MESSAGE);
+
+            assertThat(check.analysis()).isEqualTo(SpamAnalysis.unavailable());
+            assertThat(check.reason()).isEqualTo("no connection within 500 ms");
+            assertThat(check.took()).isBetween(connectTimeout, connectTimeout.plus(SLACK));
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
     }
 
     @Test
