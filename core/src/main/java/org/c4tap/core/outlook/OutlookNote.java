@@ -24,7 +24,9 @@ public record OutlookNote(Kind kind, String detail) {
         /** The input is not TNEF, or a part of it could not be parsed. */
         TNEF_UNREADABLE,
         /** The TNEF stream ends inside an attribute. */
-        TNEF_TRUNCATED;
+        TNEF_TRUNCATED,
+        /** A TNEF attribute's data does not add up to its checksum; it is read as it is. */
+        TNEF_CHECKSUM_MISMATCH;
 
         /** The lower-case code, such as {@code msg_truncated}. */
         public String code() {
