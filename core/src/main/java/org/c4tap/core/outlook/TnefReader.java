@@ -62,7 +62,7 @@ public final class TnefReader {
                 .filter(attribute -> attribute.level() == TnefStream.LEVEL_MESSAGE).toList();
         Optional<HMEFMessage> message = messageAttributes.isEmpty()
                 ? Optional.empty()
-                : parse(stream, messageAttributes, "the message attributes", scope);
+                : parse(stream, messageAttributes, "the message attributes", OutlookNote.Kind.TNEF_UNREADABLE, scope);
         String textBody = message.map(parsed -> textBody(parsed, oem, scope)).orElse("");
         String htmlBody = message.map(parsed -> htmlBody(parsed, scope)).orElse("");
         return new TnefContents(textBody, htmlBody, attachments(stream, oem, scope), scope.notes());
@@ -91,7 +91,7 @@ public final class TnefReader {
      * note; if HMEF fails on the MAPI properties, it is tried once more without them.
      */
     private static Optional<HMEFMessage> parse(TnefStream stream, List<TnefStream.Attribute> attributes, String what,
-            ReadScope scope) {
+            OutlookNote.Kind failureKind, ReadScope scope) {
         List<TnefStream.Attribute> parsable = new ArrayList<>();
         for (TnefStream.Attribute attribute : attributes) {
             if (attribute.length() > TNEFAttribute.getMaxRecordLength()) {
@@ -107,19 +107,17 @@ public final class TnefReader {
             Predicate<TnefStream.Attribute> mapiProperties =
                     attribute -> attribute.id() == MESSAGE_MAPI_PROPERTIES || attribute.id() == ATTACHMENT_MAPI_PROPERTIES;
             List<TnefStream.Attribute> withoutMapi = parsable.stream().filter(mapiProperties.negate()).toList();
-            OutlookNote.Kind kind = what.startsWith("attachment") ? OutlookNote.Kind.ATTACHMENT_UNREADABLE
-                    : OutlookNote.Kind.TNEF_UNREADABLE;
             if (withoutMapi.size() < parsable.size()) {
                 try {
                     Optional<HMEFMessage> parsed = Optional.of(hmef(stream.subset(withoutMapi)));
-                    scope.note(kind, what + ": MAPI properties could not be parsed ("
+                    scope.note(failureKind, what + ": MAPI properties could not be parsed ("
                             + unparsable.getClass().getSimpleName() + ")");
                     return parsed;
                 } catch (IOException | RuntimeException stillUnparsable) {
                     // noted below, with the first failure
                 }
             }
-            scope.note(kind, what + " could not be parsed (" + unparsable.getClass().getSimpleName() + ")");
+            scope.note(failureKind, what + " could not be parsed (" + unparsable.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
     }
@@ -174,7 +172,7 @@ public final class TnefReader {
             }
             String where = "attachment " + (i + 1);
             List<TnefStream.Attribute> group = groups.get(i);
-            parse(stream, group, where, scope)
+            parse(stream, group, where, OutlookNote.Kind.ATTACHMENT_UNREADABLE, scope)
                     .flatMap(parsed -> parsed.getAttachments().stream().findFirst())
                     .flatMap(attachment -> file(attachment, group, where, oem, scope))
                     .ifPresent(attachments::add);
