@@ -36,6 +36,9 @@ import org.c4tap.core.submission.Submission;
  *     <pseudonymSecretFile>conf/c4tap/pseudonym-secret</pseudonymSecretFile>
  *     <internalDomains>bank-a.co.jp</internalDomains>        <!-- besides James's local domains -->
  *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- and maxDepth, maxParts, … -->
+ *     <spamdHost>127.0.0.1</spamdHost>                       <!-- optional: SpamAssassin's spamd -->
+ *     <spamdPort>783</spamdPort>
+ *     <spamdReadTimeout>10000</spamdReadTimeout>
  *     <reportProcessor>c4tap-seal</reportProcessor>
  *     <unrecognisedProcessor>c4tap-unrecognised</unrecognisedProcessor>
  * </mailet>
@@ -72,6 +75,7 @@ public class BuildReport extends GenericMailet {
         Set<String> known = new java.util.HashSet<>(Set.of(REPORT_ADDRESS, DEFAULT_SCOPE, REPORT_PROCESSOR, UNRECOGNISED_PROCESSOR,
                 PART_SCOPES, WIDEST_SCOPES, PSEUDONYM_SECRET_FILE, INTERNAL_DOMAINS));
         known.addAll(LimitParameters.NAMES);
+        known.addAll(SpamdParameters.NAMES);
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         reportAddress = parameters.parsed(REPORT_ADDRESS, null, ReportAddress::parse);
@@ -83,6 +87,7 @@ public class BuildReport extends GenericMailet {
         analyzer = new Analyzer(AnalysisSettings.standard(defaultScope)
                 .withPolicy(policy)
                 .withLimits(LimitParameters.read(parameters))
+                .withSpam(SpamdParameters.read(parameters))
                 .withPseudonyms(pseudonyms(parameters)));
         reportProcessor = parameters.optional(REPORT_PROCESSOR, "c4tap-seal");
         unrecognisedProcessor = parameters.optional(UNRECOGNISED_PROCESSOR, "c4tap-unrecognised");

@@ -24,6 +24,7 @@ import org.c4tap.core.scope.Part;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
 import org.c4tap.core.scope.SubjectTag;
+import org.c4tap.core.spam.SpamCheck;
 import org.c4tap.core.submission.Reading;
 import org.c4tap.core.submission.ReportedMessage;
 import org.c4tap.core.submission.Submission;
@@ -68,13 +69,19 @@ public final class Analyzer {
         put(parts, new AttachmentList(message.attachments()));
         put(parts, indicators(message));
         put(parts, excerpt(message));
-        put(parts, message.spamSample().length == 0 ? SpamAnalysis.notChecked() : settings.spam().score(message.spamSample()));
         put(parts, new ReporterIdentity(submission.reporter()));
         List<Note> notes = new ArrayList<>(message.notes());
         notes.addAll(submissionNotes);
         if (message.spamSample().length == 0) {
+            put(parts, SpamAnalysis.notChecked());
             notes.add(new Note(Part.SPAM, "not_checked", "the reported mail is larger than " + settings.limits().maxSpamBytes()
                     + " bytes, the spam filter's limit"));
+        } else {
+            SpamCheck check = settings.spam().score(message.spamSample());
+            put(parts, check.analysis());
+            if (!check.reason().equals(SpamCheck.CHECKED)) {
+                notes.add(new Note(Part.SPAM, check.status().key(), check.reason()));
+            }
         }
         Report report = new Report(ReportId.generate(settings.clock()), settings.clock().instant(), choice,
                 settings.policy().assign(choice), parts, notes);

@@ -22,7 +22,6 @@ import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.Recipient;
-import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.SignerInformation;
@@ -114,8 +113,7 @@ public final class Opener {
             throw new OpenFailure(Reason.MALFORMED, "the enveloped data cannot be parsed (" + e.getClass().getSimpleName() + ")");
         }
         boolean ec = recipient.certificate().getPublicKey() instanceof ECPublicKey;
-        RecipientId id = ec ? new JceKeyAgreeRecipientId(recipient.certificate()) : new JceKeyTransRecipientId(recipient.certificate());
-        RecipientInformation ours = recipients.get(id);
+        RecipientInformation ours = ours(recipients, ec);
         if (ours == null) {
             throw new OpenFailure(Reason.NOT_FOR_US, "the message is not encrypted to " + Certificates.describe(recipient.certificate()));
         }
@@ -130,6 +128,18 @@ public final class Opener {
         } catch (LinkageError e) {
             throw new OpenFailure(Reason.CANNOT_DECRYPT, "this BouncyCastle cannot decrypt ECDH with AES-GCM; it needs 1.71 or newer");
         }
+    }
+
+    /**
+     * Our RecipientInfo. Written without a shared local of the two id types on purpose: their common
+     * supertype differs between BouncyCastle 1.70 (James 3.8) and 1.81, and the verifier would
+     * need it.
+     */
+    private RecipientInformation ours(RecipientInformationStore recipients, boolean ec) {
+        if (ec) {
+            return recipients.get(new JceKeyAgreeRecipientId(recipient.certificate()));
+        }
+        return recipients.get(new JceKeyTransRecipientId(recipient.certificate()));
     }
 
     private Recipient decryptor(boolean gcm, boolean ec) {

@@ -8,6 +8,10 @@ import org.c4tap.core.fingerprint.Fingerprinted;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.TransferDecoding;
+import org.c4tap.core.outlook.OutlookAttachment;
+import org.c4tap.core.outlook.OutlookLimits;
+import org.c4tap.core.outlook.TnefContents;
+import org.c4tap.core.outlook.TnefReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
 import org.c4tap.core.scope.Part;
@@ -20,9 +24,38 @@ import org.c4tap.core.scope.Part;
 final class AttachmentReader {
 
     private final ReadLimits limits;
+    private final TnefReader tnef = new TnefReader(OutlookLimits.STANDARD);
 
     AttachmentReader(ReadLimits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * Reads a MIME part; a TNEF wrapper (winmail.dat, which Outlook sends to some recipients) is
+     * fingerprinted itself and opened, each file inside it fingerprinted as {@code <path>.tnef.N}.
+     */
+    List<Attachment> readAll(MimePart part, String path, List<Note> notes) throws IOException {
+        String type = MimeParts.baseType(part);
+        String filename = MimeParts.filename(part).toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/ms-tnef") && !type.equals("application/vnd.ms-tnef") && !filename.equals("winmail.dat")) {
+            return List.of(read(part, path, notes));
+        }
+        byte[] bytes;
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
+            bytes = decoded.stream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IOException("the part cannot be read", e);
+        }
+        List<Attachment> found = new java.util.ArrayList<>();
+        found.add(read(bytes, MimeParts.filename(part), type, path, notes));
+        TnefContents contents = tnef.read(bytes);
+        contents.notes().forEach(note -> notes.add(new Note(Part.ATTACHMENTS, note.kind().code(), "part " + path + ": " + note.detail())));
+        int index = 1;
+        for (OutlookAttachment.File file : contents.attachments()) {
+            found.add(read(file.content(), file.filename(), file.mimeType().isEmpty() ? "application/octet-stream" : file.mimeType(),
+                    path + ".tnef." + index++, notes));
+        }
+        return found;
     }
 
     /** Reads a MIME part's decoded content. */

@@ -68,7 +68,7 @@ final class MessageReader {
                     if (current.depth() >= limits.maxDepth()) {
                         notes.add(new Note(Part.ATTACHMENTS, "depth_limit",
                                 "part " + path + " nests deeper than " + limits.maxDepth() + " levels; fingerprinted whole"));
-                        found.add(attachments.read(part, path, notes));
+                        found.addAll(attachments.readAll(part, path, notes));
                         continue;
                     }
                     MimeMultipart multipart = MimeParts.multipart(part);
@@ -96,7 +96,7 @@ final class MessageReader {
                         target.append(decoded.text());
                     }
                 } else {
-                    found.add(attachments.read(part, path, notes));
+                    found.addAll(attachments.readAll(part, path, notes));
                 }
             } catch (MessagingException | IOException | RuntimeException unreadable) {
                 notes.add(new Note(type.startsWith("multipart/") ? Part.BODY : Part.ATTACHMENTS, "unreadable_part",

@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.c4tap.core.message.Mailbox;
 import org.c4tap.core.message.MessageBytes;
 import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.outlook.OutlookLimits;
+import org.c4tap.core.outlook.OutlookMessageReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
 import org.c4tap.core.report.OriginalHeaders;
@@ -43,11 +45,17 @@ public final class SubmissionReader {
     private final ReadLimits limits;
     private final AttachmentReader attachments;
     private final MessageReader messages;
+    private final OutlookMessageReader outlook;
+    private final OutlookConversion outlookConversion;
 
     public SubmissionReader(ReadLimits limits) {
         this.limits = limits;
         this.attachments = new AttachmentReader(limits);
         this.messages = new MessageReader(limits, attachments);
+        this.outlook = new OutlookMessageReader(new OutlookLimits((int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()),
+                OutlookLimits.STANDARD.maxAttachments(), Math.min(OutlookLimits.STANDARD.maxEmbeddedDepth(), limits.maxDepth()),
+                OutlookLimits.STANDARD.maxPropertyBytes()));
+        this.outlookConversion = new OutlookConversion(limits, attachments, messages);
     }
 
     public Reading read(MimeMessage carrier) {
@@ -120,11 +128,8 @@ public final class SubmissionReader {
     private Optional<ReportedMessage> attachedMessage(MimePart part, String type, String prefix, List<Note> notes)
             throws MessagingException, IOException {
         byte[] bytes = MimeParts.attachedMessageBytes(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
-        boolean outlook = isOutlookFile(bytes);
-        if (outlook) {
-            notes.add(new Note(Part.ATTACHMENTS, "outlook_msg_unsupported",
-                    "an Outlook .msg attachment was found; it could not be read"));
-            return Optional.empty();
+        if (isOutlookFile(bytes)) {
+            return Optional.of(outlookConversion.convert(outlook.read(bytes), prefix));
         }
         if (!type.startsWith("message/") && !MessageBytes.looksLikeMessage(bytes)) {
             notes.add(new Note(Part.ATTACHMENTS, "not_a_message", "an attachment named like a saved mail does not hold one"));
@@ -167,7 +172,7 @@ public final class SubmissionReader {
         List<Attachment> fingerprinted = new ArrayList<>();
         for (Located located : carrierAttachments) {
             try {
-                fingerprinted.add(attachments.read(located.part(), located.displayPath(), messageNotes));
+                fingerprinted.addAll(attachments.readAll(located.part(), located.displayPath(), messageNotes));
             } catch (IOException | RuntimeException e) {
                 messageNotes.add(new Note(Part.ATTACHMENTS, "unreadable_part", "part " + located.displayPath()
                         + " could not be read: " + e.getClass().getSimpleName()));
