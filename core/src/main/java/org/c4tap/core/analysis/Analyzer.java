@@ -79,7 +79,7 @@ public final class Analyzer {
         } else {
             SpamCheck check = settings.spam().score(message.spamSample());
             put(parts, check.analysis());
-            if (!check.reason().equals(SpamCheck.CHECKED)) {
+            if (!check.reason().equals(SpamCheck.CHECKED) && !check.reason().equals(SpamScoring.NOT_CONFIGURED)) {
                 notes.add(new Note(Part.SPAM, check.status().key(), check.reason()));
             }
         }

@@ -12,8 +12,11 @@ import org.c4tap.core.spam.SpamdClient;
 @FunctionalInterface
 public interface SpamScoring {
 
+    /** Why a report was not scored when no filter is configured; not worth a note. */
+    String NOT_CONFIGURED = "no spam filter is configured";
+
     /** Scoring switched off: every report says "not_checked". */
-    SpamScoring NONE = message -> new SpamCheck(SpamAnalysis.notChecked(), "no spam filter is configured", Duration.ZERO);
+    SpamScoring NONE = message -> new SpamCheck(SpamAnalysis.notChecked(), NOT_CONFIGURED, Duration.ZERO);
 
     SpamCheck score(byte[] message);
 

@@ -78,16 +78,11 @@ public final class MimeParts {
         return new MimeMultipart(new MimePartDataSource(part));
     }
 
-    /**
-     * The decoded bytes of an attached message (message/rfc822, or an .eml under any type), at most
-     * {@code limit} of them, ready to parse: a byte-order mark removed, bare LF line ends made CRLF.
-     */
-    public static byte[] attachedMessageBytes(MimePart part, int limit) throws MessagingException, IOException {
-        byte[] bytes;
+    /** The decoded bytes of a part, at most {@code limit} of them, exactly as they are. */
+    public static byte[] decodedBytes(MimePart part, int limit) throws MessagingException, IOException {
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
-            bytes = decoded.stream().readNBytes(limit);
+            return decoded.stream().readNBytes(limit);
         }
-        return MessageBytes.normalise(bytes);
     }
 
     /** A message parsed from its bytes (which it keeps, without copying). */

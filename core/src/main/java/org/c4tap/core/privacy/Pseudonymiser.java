@@ -3,6 +3,7 @@ package org.c4tap.core.privacy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.c4tap.core.report.AuthenticationVerdict;
 import org.c4tap.core.report.BodyExcerpt;
 import org.c4tap.core.report.HeaderField;
 import org.c4tap.core.report.Indicators;
@@ -60,10 +61,14 @@ public final class Pseudonymiser {
                 .map(hop -> new ReceivedHop(pseudonyms.replaceIn(hop.from()), pseudonyms.replaceIn(hop.by()), hop.ip(), hop.with(),
                         hop.time()))
                 .toList();
+        List<AuthenticationVerdict> authentication = headers.authentication().stream()
+                .map(verdict -> new AuthenticationVerdict(pseudonyms.replaceIn(verdict.server()), verdict.method(), verdict.result(),
+                        pseudonyms.replaceIn(verdict.properties())))
+                .toList();
         return new OriginalHeaders(headers.subject(), pseudonyms.replaceMailboxes(headers.from()),
                 pseudonyms.replaceMailboxes(headers.sender()), headers.to().stream().map(pseudonyms::replaceMailboxes).toList(),
                 headers.cc().stream().map(pseudonyms::replaceMailboxes).toList(), pseudonyms.replaceMailboxes(headers.replyTo()),
                 pseudonyms.replaceMailboxes(headers.returnPath()), headers.date(), headers.messageId(), headers.mailer(),
-                headers.originatingIp(), received, headers.authentication(), fields);
+                headers.originatingIp(), received, authentication, fields);
     }
 }

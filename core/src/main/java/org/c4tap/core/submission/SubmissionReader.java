@@ -127,10 +127,11 @@ public final class SubmissionReader {
 
     private Optional<ReportedMessage> attachedMessage(MimePart part, String type, String prefix, List<Note> notes)
             throws MessagingException, IOException {
-        byte[] bytes = MimeParts.attachedMessageBytes(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
-        if (isOutlookFile(bytes)) {
-            return Optional.of(outlookConversion.convert(outlook.read(bytes), prefix));
+        byte[] raw = MimeParts.decodedBytes(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        if (isOutlookFile(raw)) {
+            return Optional.of(outlookConversion.convert(outlook.read(raw), prefix));
         }
+        byte[] bytes = MessageBytes.normalise(raw);
         if (!type.startsWith("message/") && !MessageBytes.looksLikeMessage(bytes)) {
             notes.add(new Note(Part.ATTACHMENTS, "not_a_message", "an attachment named like a saved mail does not hold one"));
             return Optional.empty();

@@ -39,6 +39,8 @@ public final class Corpus {
         fixtures.add(new Fixture("009-defanged-ips-mobile-addresses", defanged(), "report+white@bank-a.example"));
         fixtures.add(new Fixture("010-trace-and-authentication", trace(), "report@bank-a.example"));
         fixtures.add(new Fixture("011-subject-tag", subjectTag(), "report@bank-a.example"));
+        fixtures.add(new Fixture("012-outlook-msg", outlookMsg(), "report+amber@bank-a.example"));
+        fixtures.add(new Fixture("013-inline-with-tnef", inlineWithTnef(), "report@bank-a.example"));
         return fixtures;
     }
 
@@ -177,6 +179,42 @@ public final class Corpus {
                 + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"c\"\r\n\r\n--c\r\nContent-Type: text/plain\r\n\r\nx\r\n"
                 + "--c\r\nContent-Type: message/rfc822\r\n\r\n" + original + "\r\n--c--\r\n";
         return carrier.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Outlook's own format, as Japanese Outlook users forward a mail "as an attachment". */
+    public static byte[] outlookMsgFile() {
+        return MsgFiles.builder()
+                .subject("【重要】パスワード有効期限のお知らせ")
+                .from("情報システム部", "it-support@pw-expire.example.org")
+                .to("山田 太郎", "taro.yamada@bank-a.example")
+                .date(java.time.Instant.parse("2026-11-26T01:00:00Z"))
+                .messageId("<pw-expire-0001@pw-expire.example.org>")
+                .transportHeaders("Received: from mail.pw-expire.example.org (mail.pw-expire.example.org [198.51.100.77])\r\n"
+                        + " by mx.bank-a.example with ESMTP id Z; Thu, 26 Nov 2026 10:00:01 +0900\r\n"
+                        + "Authentication-Results: mx.bank-a.example; spf=pass smtp.mailfrom=pw-expire.example.org; dkim=none;"
+                        + " dmarc=none header.from=pw-expire.example.org\r\n"
+                        + "From: =?UTF-8?B?5oOF5aCx44K344K544OG44Og6YOo?= <it-support@pw-expire.example.org>\r\n"
+                        + "To: taro.yamada@bank-a.example\r\nSubject: password\r\nX-Mailer: Microsoft Outlook 16.0\r\n")
+                .textBody("本日中に下記からパスワードを更新してください。\r\nhttps://pw-expire.example.org/renew\r\n")
+                .htmlBody("<p>本日中に<a href=\"https://pw-expire.example.org/renew\">https://portal.bank-a.example/</a>から更新</p>")
+                .attachment("手順書.docm", attachment(4000, 12))
+                .build();
+    }
+
+    static byte[] outlookMsg() {
+        return carrier("FW: 【重要】パスワード有効期限のお知らせ", "taro.yamada@bank-a.example", "report+amber@bank-a.example",
+                "application/vnd.ms-outlook; name=\"password.msg\"", "attachment; filename=\"password.msg\"", outlookMsgFile(), true);
+    }
+
+    static byte[] inlineWithTnef() {
+        byte[] winmail = TnefFiles.builder().attachment("MITSUMORI.XLS", "見積書.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment(2500, 13)).build();
+        String carrier = "From: taro.yamada@bank-a.example\r\nTo: report@bank-a.example\r\nSubject: FW: quote\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"c\"\r\n\r\n"
+                + "--c\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nFrom: sales@quote.example\r\nSent: Thursday\r\n"
+                + "To: taro.yamada@bank-a.example\r\nSubject: quote\r\n\r\nsee the quote\r\n"
+                + "--c\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\r\n" + mimeBase64(winmail) + "\r\n--c--\r\n";
+        return carrier.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] carrier(String subject, String from, String to, String type, String disposition, byte[] attached) {
