@@ -91,12 +91,12 @@ final class ZipCentralDirectory {
         return Optional.empty();
     }
 
-    /**
-     * Visits every record in order.
-     *
-     * @return whether the directory ended where and as declared, rather than at damage
-     */
-    boolean forEach(Consumer<ZipRecord> visitor) {
+    /** How a walk through the directory went: how many records it visited, and whether it reached the end intact. */
+    record Walk(long records, boolean intact) {
+    }
+
+    /** Visits every record in order, stopping at the end or at the first damage. */
+    Walk forEach(Consumer<ZipRecord> visitor) {
         int at = start;
         long seen = 0;
         while (at + CENTRAL_RECORD_SIZE <= end && u32(zip, at) == CENTRAL_RECORD) {
@@ -105,13 +105,13 @@ final class ZipCentralDirectory {
             int commentLength = u16(zip, at + 32);
             int next = at + CENTRAL_RECORD_SIZE + nameLength + extraLength + commentLength;
             if (next > end) {
-                return false;
+                return new Walk(seen, false);
             }
             visitor.accept(record(at, nameLength, extraLength));
             seen++;
             at = next;
         }
-        return at == end && seen >= declaredCount;
+        return new Walk(seen, at == end && seen >= declaredCount);
     }
 
     /** Where an entry's local header and data start, if a local header is where the record says. */

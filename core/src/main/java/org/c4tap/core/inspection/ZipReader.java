@@ -37,19 +37,17 @@ final class ZipReader implements ArchiveReader {
     private static void listCentralDirectory(byte[] zip, ZipCentralDirectory directory, ListingBuilder listing) {
         int room = listing.entryRoom();
         List<ZipRecord> records = new ArrayList<>();
-        long[] declared = {0};
-        boolean intact = directory.forEach(record -> {
-            declared[0]++;
+        ZipCentralDirectory.Walk walk = directory.forEach(record -> {
             listing.declare(OptionalLong.of(record.size()), OptionalLong.of(record.compressedSize()));
             if (records.size() < room) {
                 records.add(record);
             }
         });
-        if (!intact) {
-            listing.damaged("central directory damaged after " + declared[0] + " records");
+        if (!walk.intact()) {
+            listing.damaged("central directory damaged after " + walk.records() + " records");
         }
-        if (declared[0] > records.size()) {
-            listing.leftOut(OptionalLong.of(declared[0] - records.size()));
+        if (walk.records() > records.size()) {
+            listing.leftOut(OptionalLong.of(walk.records() - records.size()));
         }
         List<Optional<ZipCentralDirectory.LocalData>> locals = records.stream().map(directory::localData).toList();
         if (overlap(records, locals)) {
@@ -162,16 +160,20 @@ final class ZipReader implements ArchiveReader {
                 }
                 if (entryListed.fingerprint().isEmpty() && compressedSize.isEmpty() && entry.getMethod() != ZipRecord.STORED) {
                     // Without a declared size, the next header is found only by inflating the rest of this entry.
-                    listing.damaged("entry " + (listed + 1) + " has no declared size and was not read; the entries after it are not listed");
+                    listing.damaged("entry " + (listed + 1) + " declares no size and was not read whole;"
+                            + " the entries after it are not listed");
                     return;
                 }
+            }
+            if (listed == 0) {
+                listing.unreadable("no local header readable");
             }
         } catch (IOException | RuntimeException damaged) {
             // commons-compress reports some malformed headers with unchecked exceptions.
             if (listed == 0) {
                 listing.unreadable("no local header readable (" + damaged.getClass().getSimpleName() + ")");
             } else {
-                listing.damaged("local headers unreadable after entry " + listed + " (" + damaged.getClass().getSimpleName() + ")");
+                listing.damaged("reading stopped after entry " + listed + " (" + damaged.getClass().getSimpleName() + ")");
             }
         }
     }

@@ -99,6 +99,21 @@ class ArchiveBombTest {
     }
 
     @Test
+    void zip64SizesCount() {
+        long fiveGigabytes = 5L << 30;
+        byte[] zip = ZipBytes.of(ZipBytes.Entry.deflated("disk.img", new byte[100])
+                .withSizes(0xFFFF_FFFFL, 20).withExtra(ZipBytes.zip64SizeField(fiveGigabytes)));
+
+        Inspection inspection = INSPECTOR.inspect(zip, "disk.zip", null);
+
+        ArchiveListing listing = inspection.archive().orElseThrow();
+        assertThat(listing.entries().getFirst().size()).hasValue(fiveGigabytes);
+        assertThat(listing.totalSize()).isEqualTo(fiveGigabytes);
+        assertThat(listing.bomb()).isTrue();
+        assertThat(inspection.flags()).containsExactly(Flag.EXECUTABLE, Flag.ARCHIVE_BOMB);
+    }
+
+    @Test
     void centralRecordsSharingOneLocalEntryAreABomb() {
         byte[] content = new byte[10_000];
         new java.util.Random(1).nextBytes(content);

@@ -151,6 +151,16 @@ final class ZipBytes {
         return field.toByteArray();
     }
 
+    /** The zip64 field carrying the uncompressed size of a record whose size field says 0xFFFFFFFF. */
+    static byte[] zip64SizeField(long size) {
+        ByteArrayOutputStream field = new ByteArrayOutputStream();
+        u16(field, 0x0001);
+        u16(field, 8);
+        u32(field, size & 0xFFFFFFFFL);
+        u32(field, size >>> 32);
+        return field.toByteArray();
+    }
+
     /** WinZip's AES field: AE-2, AES-256, deflate inside. */
     static byte[] winZipAesField() {
         ByteArrayOutputStream field = new ByteArrayOutputStream();

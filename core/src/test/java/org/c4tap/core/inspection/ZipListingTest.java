@@ -150,6 +150,20 @@ class ZipListingTest {
     }
 
     @Test
+    void aZip64DirectoryOfMoreThan65535Entries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 70_000; i++) {
+            entries.put(Integer.toString(i, 36), new byte[0]);
+        }
+
+        Inspection inspection = INSPECTOR.inspect(Archives.zip(entries), "many.zip", null);
+
+        assertThat(inspection.archive().orElseThrow().entries()).hasSize(1000);
+        assertThat(inspection.notes()).containsExactly(new InspectionNote(NoteKind.ENTRY_LIMIT,
+                "zip archive at depth 1: 69000 entries beyond the limit not listed"));
+    }
+
+    @Test
     void theEntryLimitInAllCoversNestedArchives() {
         byte[] inner = Archives.zip(Map.of("a.txt", Documents.ascii("a"), "b.txt", Documents.ascii("b"),
                 "c.txt", Documents.ascii("c")));
