@@ -3,6 +3,7 @@ package org.c4tap.core.inspection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.hpsf.ClassID;
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
@@ -56,7 +57,7 @@ final class OleDocument {
                 examination.note(NoteKind.DOCUMENT_UNREADABLE, where + ": OLE2 file has more than " + MAX_ENTRIES + " entries");
                 return;
             }
-            String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
+            String name = entry.getName().toLowerCase(Locale.ROOT);
             if (entry instanceof DirectoryEntry storage) {
                 if (VBA_STORAGES.contains(name)) {
                     flags.add(Flag.OFFICE_MACRO);

@@ -1,5 +1,7 @@
 package org.c4tap.core.inspection;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Finds embedded OLE objects in RTF, the usual carrier of Equation Editor and other Office
  * exploits, by their control words.
@@ -20,7 +22,7 @@ final class RtfObjects {
             while (j < rtf.length && j - i <= LONGEST_WORD && isLetter(rtf[j])) {
                 j++;
             }
-            String word = new String(rtf, i + 1, j - i - 1, java.nio.charset.StandardCharsets.US_ASCII);
+            String word = new String(rtf, i + 1, j - i - 1, StandardCharsets.US_ASCII);
             if (word.equals("object") || word.equals("objdata") || word.equals("objemb")) {
                 return true;
             }

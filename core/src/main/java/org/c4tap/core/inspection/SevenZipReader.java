@@ -66,8 +66,12 @@ final class SevenZipReader implements ArchiveReader {
                     reachable = false;
                 }
             }
-            if (entry.isDirectory() || !entry.hasStream()) {
+            if (entry.isDirectory()) {
                 listing.addUnread(entryName, size, OptionalLong.empty(), false);
+            } else if (!entry.hasStream()) {
+                // 7z stores no data at all for an empty file; it is read as the empty file it is.
+                listing.addRead(entryName, size, OptionalLong.empty(),
+                        () -> new EntryStream(InputStream.nullInputStream(), () -> 0));
             } else if (reachable && encrypted(entry)) {
                 listing.addUnread(entryName, size, OptionalLong.empty(), true);
             } else if (reachable) {

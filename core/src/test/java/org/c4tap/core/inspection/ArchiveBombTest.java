@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,7 @@ class ArchiveBombTest {
     @Test
     void centralRecordsSharingOneLocalEntryAreABomb() {
         byte[] content = new byte[10_000];
-        new java.util.Random(1).nextBytes(content);
+        new Random(1).nextBytes(content);
         ZipBytes.Entry entry = ZipBytes.Entry.stored("part.bin", content);
         ZipBytes zip = new ZipBytes();
         long shared = zip.local(entry);

@@ -10,6 +10,7 @@ import static org.c4tap.core.inspection.Flag.PDF_LAUNCH;
 import static org.c4tap.core.inspection.Flag.PDF_OPEN_ACTION;
 import static org.c4tap.core.inspection.Flag.RTF_OBJECT;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -120,7 +121,7 @@ class ContentFlagsTest {
     @Test
     void damagedOle2IsNotedNotThrown() {
         byte[] ole2 = Documents.ole2("WordDocument");
-        byte[] cut = java.util.Arrays.copyOf(ole2, 600);
+        byte[] cut = Arrays.copyOf(ole2, 600);
 
         Inspection inspection = INSPECTOR.inspect(cut, "document.doc", null);
 

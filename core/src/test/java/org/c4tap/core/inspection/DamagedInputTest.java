@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,7 @@ class DamagedInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void cutAnywhereNothingThrowsAndNoFragmentIsFingerprinted(String kind, byte[] fixture) {
-        Set<Fingerprint> genuine = new java.util.HashSet<>();
+        Set<Fingerprint> genuine = new HashSet<>();
         Stream.of(FIRST, SECOND, THIRD, Archives.tar(Map.of()), threeEntryZip(), Documents.docx(true), Documents.vbaProject())
                 .map(Fingerprinter::of).forEach(genuine::add);
         collect(INSPECTOR.inspect(fixture, "whole", null).archive(), genuine);
@@ -197,7 +199,7 @@ class DamagedInputTest {
         assertThat(inspection.archive().orElseThrow().entries().getFirst().size()).isEqualTo(OptionalLong.of(FIRST.length));
     }
 
-    private static void collect(Optional<ArchiveListing> listing, java.util.Collection<Fingerprint> into) {
+    private static void collect(Optional<ArchiveListing> listing, Collection<Fingerprint> into) {
         listing.ifPresent(l -> l.entries().forEach(entry -> {
             entry.fingerprint().ifPresent(into::add);
             collect(entry.nested(), into);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.Set;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,7 @@ class OtherArchivesTest {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("見積/見積書.txt", MINUTES);
         entries.put("見積/invoice.pdf.js", SCRIPT);
+        entries.put("見積/空.txt", new byte[0]);
         byte[] sevenZ = Archives.sevenZ(entries, null);
 
         Inspection inspection = INSPECTOR.inspect(sevenZ, "見積.7z", null);
@@ -115,7 +117,9 @@ class OtherArchivesTest {
                         OptionalLong.empty(), false, Optional.of(Fingerprinter.of(MINUTES)), Optional.empty(), Set.of()),
                 new ArchiveEntry("見積/invoice.pdf.js", NameEncoding.UTF_16LE, OptionalLong.of(SCRIPT.length),
                         OptionalLong.empty(), false, Optional.of(Fingerprinter.of(SCRIPT)), Optional.empty(),
-                        Set.of(Flag.EXECUTABLE, Flag.DOUBLE_EXTENSION)));
+                        Set.of(Flag.EXECUTABLE, Flag.DOUBLE_EXTENSION)),
+                new ArchiveEntry("見積/空.txt", NameEncoding.UTF_16LE, OptionalLong.of(0), OptionalLong.empty(), false,
+                        Optional.of(Fingerprinter.of(new byte[0])), Optional.empty(), Set.of()));
         assertThat(listing.totalSize()).isEqualTo(MINUTES.length + SCRIPT.length);
         assertThat(listing.totalCompressedSize()).isEqualTo(sevenZ.length);
         assertThat(inspection.detectedType()).isEqualTo("application/x-7z-compressed");
@@ -174,7 +178,7 @@ class OtherArchivesTest {
     @Test
     void bytesNamedAsAnArchiveWithoutItsSignature() {
         byte[] random = new byte[4096];
-        new java.util.Random(11).nextBytes(random);
+        new Random(11).nextBytes(random);
 
         Inspection inspection = INSPECTOR.inspect(random, "invoice.zip", "application/zip");
 
@@ -188,7 +192,7 @@ class OtherArchivesTest {
     @Test
     void zipSignatureFollowedByGarbage() {
         byte[] bytes = new byte[4096];
-        new java.util.Random(12).nextBytes(bytes);
+        new Random(12).nextBytes(bytes);
         System.arraycopy("PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1), 0, bytes, 0, 4);
 
         Inspection inspection = INSPECTOR.inspect(bytes, "invoice.zip", null);
