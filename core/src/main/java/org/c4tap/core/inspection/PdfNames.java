@@ -46,7 +46,12 @@ final class PdfNames {
         int at = 0;
         while ((at = indexOf(pdf, STREAM, at)) >= 0) {
             int start = dataStart(pdf, at + STREAM.length);
-            int end = start < 0 ? -1 : indexOf(pdf, ENDSTREAM, start);
+            if (start < 0) {
+                // "stream" inside a word or without its end of line is no keyword.
+                at += STREAM.length;
+                continue;
+            }
+            int end = indexOf(pdf, ENDSTREAM, start);
             if (end < 0) {
                 break;
             }

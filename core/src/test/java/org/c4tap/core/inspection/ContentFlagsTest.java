@@ -65,6 +65,8 @@ class ContentFlagsTest {
                         EnumSet.noneOf(Flag.class)),
                 Arguments.of("action inside a deflated object stream",
                         Documents.pdfWithCompressedAction("/S /JavaScript /JS (app.alert(2))"), EnumSet.of(PDF_JAVASCRIPT)),
+                Arguments.of("action stream after a false keyword", concat(Documents.ascii("%PDF-1.7\n% upstream data\n"),
+                        Documents.pdfWithCompressedAction("/S /JavaScript /JS (x)")), EnumSet.of(PDF_JAVASCRIPT)),
                 Arguments.of("launch inside a deflated object stream",
                         Documents.pdfWithCompressedAction("/S /Launch /F (calc.exe)"), EnumSet.of(PDF_LAUNCH)));
     }
@@ -184,5 +186,11 @@ class ContentFlagsTest {
         Inspection inspection = INSPECTOR.inspect(Documents.rtf("{\\b Objectives} \\par objdata as text"), "minutes.rtf", null);
 
         assertThat(inspection.flags()).isEmpty();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }
