@@ -136,6 +136,9 @@ final class ListingBuilder {
                     examination.note(NoteKind.SIZE_MISMATCH, where + ": declares " + size.getAsLong()
                             + " bytes but holds " + bytes.length);
                 }
+                if (observedRatioExceeded(bytes.length, whole.compressedRead())) {
+                    bomb("an entry expanded more than " + limits.maxRatio() + " times while being read");
+                }
                 fingerprint = Optional.of(Fingerprinter.of(bytes));
                 Findings findings = examination.examine(bytes, name.path(), where, depth);
                 flags.addAll(findings.flags());
@@ -148,7 +151,7 @@ final class ListingBuilder {
                     examination.note(NoteKind.SIZE_MISMATCH, where + ": declares " + size.getAsLong()
                             + " bytes but holds more than " + stopped.bytesRead());
                 }
-                if (exceedsRatio(stopped.bytesRead(), stopped.compressedRead())) {
+                if (observedRatioExceeded(stopped.bytesRead(), stopped.compressedRead())) {
                     bomb("an entry expanded more than " + limits.maxRatio() + " times while being read");
                 }
                 if (ContentSignature.of(stopped.head()).executable()) {
@@ -205,6 +208,10 @@ final class ListingBuilder {
     /** Never counts more compressed bytes than the archive holds, so entries sharing data show their true ratio. */
     private double ratio() {
         return (double) totalSize / Math.max(1, Math.min(compressedTotal(), archiveSize));
+    }
+
+    private boolean observedRatioExceeded(long bytesRead, long compressedRead) {
+        return compressedRead != EntryStream.UNCOUNTED && exceedsRatio(bytesRead, compressedRead);
     }
 
     private boolean exceedsRatio(long size, long compressedSize) {

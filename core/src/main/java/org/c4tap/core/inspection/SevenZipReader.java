@@ -71,12 +71,13 @@ final class SevenZipReader implements ArchiveReader {
             } else if (!entry.hasStream()) {
                 // 7z stores no data at all for an empty file; it is read as the empty file it is.
                 listing.addRead(entryName, size, OptionalLong.empty(),
-                        () -> new EntryStream(InputStream.nullInputStream(), () -> 0));
+                        () -> EntryStream.uncounted(InputStream.nullInputStream()));
             } else if (reachable && encrypted(entry)) {
                 listing.addUnread(entryName, size, OptionalLong.empty(), true);
             } else if (reachable) {
-                listing.addRead(entryName, size, OptionalLong.empty(), () -> new EntryStream(current(file),
-                        () -> file.getStatisticsForCurrentEntry().getCompressedCount()));
+                // Entries of a solid block share its compressed bytes, so none has a ratio of its own;
+                // the block's sizes, declared and enforced by the decoder, were judged before reading.
+                listing.addRead(entryName, size, OptionalLong.empty(), () -> EntryStream.uncounted(current(file)));
             } else {
                 listing.addUnread(entryName, size, OptionalLong.empty(), false);
             }

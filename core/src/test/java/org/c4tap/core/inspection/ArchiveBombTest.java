@@ -56,6 +56,24 @@ class ArchiveBombTest {
     }
 
     @Test
+    void anEntryLyingAboutItsSizeIsABombEvenWhenItFitsTheLimits() {
+        byte[] deflated = Archives.deflatedZeros(10 * MIB);
+        byte[] zip = ZipBytes.of(ZipBytes.Entry.stored("small.txt", new byte[0]).withMethod(8)
+                .withData(deflated).withSizes(1000, deflated.length));
+
+        Inspection inspection = INSPECTOR.inspect(zip, "small.zip", null);
+
+        ArchiveListing listing = inspection.archive().orElseThrow();
+        assertThat(listing.bomb()).isTrue();
+        assertThat(listing.truncated()).isFalse();
+        assertThat(listing.entries().getFirst().fingerprint()).contains(Fingerprinter.of(new byte[(int) (10 * MIB)]));
+        assertThat(inspection.decompressedBytes()).isEqualTo(10 * MIB);
+        assertThat(inspection.notes()).containsExactly(
+                new InspectionNote(NoteKind.SIZE_MISMATCH, "zip entry 1 at depth 1: declares 1000 bytes but holds 10485760"),
+                new InspectionNote(NoteKind.ARCHIVE_BOMB, "zip archive at depth 1: an entry expanded more than 100 times while being read"));
+    }
+
+    @Test
     void aSmallFileOfZerosIsNoBomb() {
         byte[] zeros = new byte[512 * 1024];
         byte[] zip = Archives.zip(Map.of("blank.bmp", zeros));
