@@ -17,4 +17,13 @@ public enum ArchiveFormat {
     public String key() {
         return key;
     }
+
+    public static java.util.Optional<ArchiveFormat> fromKey(String key) {
+        for (ArchiveFormat value : values()) {
+            if (value.key.equals(key)) {
+                return java.util.Optional.of(value);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -52,6 +52,15 @@ public enum Flag {
         return key;
     }
 
+    public static java.util.Optional<Flag> fromKey(String key) {
+        for (Flag value : values()) {
+            if (value.key.equals(key)) {
+                return java.util.Optional.of(value);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** An unmodifiable copy that iterates in declaration order. */
     static Set<Flag> frozen(Collection<Flag> flags) {
         EnumSet<Flag> copy = EnumSet.noneOf(Flag.class);

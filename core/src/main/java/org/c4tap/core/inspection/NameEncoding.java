@@ -18,5 +18,19 @@ public enum NameEncoding {
     /** Undeclared and neither of the above: zip's default charset, which maps every byte. */
     CP437,
     /** Undeclared and neither of the above: the default of gzip and tar, which maps every byte. */
-    ISO_8859_1
+    ISO_8859_1;
+
+    /** The name used in report JSON, lower case. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static NameEncoding fromKey(String key) {
+        for (NameEncoding value : values()) {
+            if (value.key().equals(key)) {
+                return value;
+            }
+        }
+        return ISO_8859_1;
+    }
 }

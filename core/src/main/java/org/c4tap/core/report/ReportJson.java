@@ -115,6 +115,9 @@ public final class ReportJson {
                 node.put("sha1", fp.sha1());
                 node.put("sha256", fp.sha256());
                 node.put("sha512", fp.sha512());
+                node.put("detected_type", attachment.detectedType());
+                ArchiveJson.flags(node.putArray("flags"), attachment.flags());
+                attachment.archive().ifPresent(listing -> node.set("archive", ArchiveJson.write(listing)));
             }
         });
         report.part(Indicators.class).ifPresent(indicators -> {
@@ -221,7 +224,9 @@ public final class ReportJson {
                 try {
                     attachments.add(new Attachment(node.path("filename").asText(""), node.path("content_type").asText(null),
                             node.path("part").asText("?"), new Fingerprint(node.path("size").asLong(-1), node.path("md5").asText(""),
-                            node.path("sha1").asText(""), node.path("sha256").asText(""), node.path("sha512").asText(""))));
+                            node.path("sha1").asText(""), node.path("sha256").asText(""), node.path("sha512").asText("")),
+                            node.path("detected_type").asText(""), ArchiveJson.flags(node.path("flags")),
+                            ArchiveJson.read(node.get("archive"))));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new ReportFormatException("an attachment's fingerprint is malformed: " + e.getMessage());
                 }
