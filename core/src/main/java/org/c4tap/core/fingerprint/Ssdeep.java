@@ -1,11 +1,12 @@
 package org.c4tap.core.fingerprint;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * The context-triggered piecewise hash (spamsum) of a stream, exactly as the {@code ssdeep} tool
- * (2.13 and later, without {@code -d}-style sequence elimination) prints it:
- * {@code blocksize:signature:signature}.
+ * (2.13 and later) prints it: {@code blocksize:signature:signature}, without shortening runs of
+ * identical characters (the tool does not).
  *
  * <p>The stream length is not known while hashing, so the signature of every candidate block size
  * is built in the same single pass and the block size is chosen at the end, as ssdeep itself does.
@@ -23,12 +24,25 @@ public final class Ssdeep {
     private static final int PIECE_HASH_INIT = 0x27;
     /** The low six bits of the 32-bit FNV prime, all that matters for a six-bit piece hash. */
     private static final int FNV_PRIME_LOW = 0x13;
-    private static final long LANES_OF_SIX_BITS = 0x003f_003f_003f_003fL;
-    private static final long EVERY_LANE = 0x0001_0001_0001_0001L;
     private static final long MAX_SIZE = blockSize(BLOCK_SIZES - 1) * SIGNATURE_LENGTH;
-    private static final byte[] BASE64 =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /*
+     * Every byte updates the six-bit piece hash of every live block size, which is the bulk of the
+     * work. The hashes are therefore packed in 16-bit lanes, four slots to a long: a six-bit hash
+     * times 19 stays below 2^16, so one multiplication updates four hashes without carrying into
+     * a neighbouring lane. Slot i is lane i % 4 of word i / 4.
+     */
+    private static final int SLOTS_PER_WORD = 4;
+    private static final int LANE_BITS = 16;
+    private static final long EVERY_LANE = 0x0001_0001_0001_0001L;
+    private static final long SIX_BITS_PER_LANE = 0x003f_003f_003f_003fL;
+    /** Words of piece hashes (and of half piece hashes) the fast loop keeps in local variables. */
+    private static final int PIECE_WORDS_IN_LOOP = 4;
+    private static final int HALF_WORDS_IN_LOOP = 2;
+    /** Slots 0 to 30 are block sizes; slot 31 is explained at {@link #pieceHashes}. */
+    private static final int WORDS = (BLOCK_SIZES + 1) / SLOTS_PER_WORD;
 
     // The rolling hash over the last WINDOW bytes: plain sum, position-weighted sum, shift-xor.
     private int sum;
@@ -38,38 +52,37 @@ public final class Ssdeep {
     private long window;
 
     /*
-     * Per block size index i (block size 3 << i): the running piece hash, the piece hash that
-     * stops being reset once the signature is half full (for the truncated second signature),
-     * the signature so far, and the signature characters emitted at its last position.
-     * Slot BLOCK_SIZES has only piece hashes: it stands for a block size too large to ever
-     * trigger, whose hash ssdeep appends when the largest block size is chosen.
-     *
-     * Every byte updates the piece hashes of all live block sizes, so they are packed four to a
-     * long, in 16-bit lanes: slot i's piece hash in lane 2 * (i % 2) of word i / 2 and its half
-     * piece hash in the lane above. A six-bit hash times 19 stays below 2^16, so one
-     * multiplication updates four hashes without carrying into a neighbouring lane.
+     * Per slot i, that is block size 3 << i: the hash of the current piece, in pieceHashes; the
+     * same hash but no longer reset once the signature is half full (it ends the truncated second
+     * signature), in halfPieceHashes and only meaningful from then on, before which it equals the
+     * piece hash; the signature so far; the character of the last piece when the signature is
+     * full; and the character the half hash had when the last piece ended. Slot 31 has only a
+     * piece hash: it stands for the block size too large to ever end a piece, whose hash ssdeep
+     * appends when it picks the largest block size. The arrays have room for the words the fast
+     * loop reads past the live ones.
      */
-    private final long[] pieceHashes = new long[(BLOCK_SIZES + 2) / 2];
+    private final long[] pieceHashes = new long[WORDS + PIECE_WORDS_IN_LOOP - 1];
+    private final long[] halfPieceHashes = new long[WORDS + HALF_WORDS_IN_LOOP - 1];
     private final int[] signatureLength = new int[BLOCK_SIZES];
     /** Signature i at [i * 64, i * 64 + 63); its byte 63 holds the character of the last piece. */
     private final byte[] signatures = new byte[BLOCK_SIZES * SIGNATURE_LENGTH];
     private final byte[] halfLastCharacter = new byte[BLOCK_SIZES];
 
-    /** Smallest block size index still able to be chosen. */
+    /** Smallest slot still able to be chosen. */
     private int first;
-    /** One past the largest block size index that has been started. */
+    /** One past the largest block size that has been started. */
     private int started = 1;
-    /** One past the largest slot whose piece hashes are kept up to date. */
+    /** One past the largest slot whose piece hash is kept up to date. */
     private int hashed = 1;
-    /** Low bits of (rolling hash + 1) / 3 that must be zero to reach the smallest live size. */
-    private int rollMask;
+    /** One past the largest slot whose half piece hash is no longer reset. */
+    private int halfFull;
     /** The size beyond which the smallest live block size is no longer the initial guess. */
     private long reduceBorder = (long) MIN_BLOCK_SIZE * SIGNATURE_LENGTH;
     private long size;
     private boolean digested;
 
     public Ssdeep() {
-        setPieceHashes(0, PIECE_HASH_INIT, PIECE_HASH_INIT);
+        setPieceHash(0, PIECE_HASH_INIT);
     }
 
     /** Adds {@code length} bytes of {@code bytes} from {@code offset}. */
@@ -77,61 +90,138 @@ public final class Ssdeep {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         requireNotDigested();
         size = Math.min(size + length, MAX_SIZE + 1);
+        int end = offset + length;
+        // The live block sizes change only where a piece ends, so each stretch up to there is
+        // hashed by the loop that suits it.
+        for (int p = offset; p < end; ) {
+            int base = first / SLOTS_PER_WORD;
+            int pieceWords = (hashed - 1) / SLOTS_PER_WORD - base + 1;
+            int halfWords = halfFull > first ? (halfFull - 1) / SLOTS_PER_WORD - base + 1 : 0;
+            p = pieceWords <= PIECE_WORDS_IN_LOOP && halfWords <= HALF_WORDS_IN_LOOP
+                    ? hashInLocals(bytes, p, end)
+                    : hashInArrays(bytes, p, end, pieceWords, halfWords);
+        }
+    }
+
+    /**
+     * Hashes from {@code p} up to the end of the next piece, or to {@code end}, and returns where
+     * it stopped; the live hashes fit the words kept in local variables.
+     */
+    private int hashInLocals(byte[] bytes, int p, int end) {
+        int base = first / SLOTS_PER_WORD;
+        long piece0 = pieceHashes[base];
+        long piece1 = pieceHashes[base + 1];
+        long piece2 = pieceHashes[base + 2];
+        long piece3 = pieceHashes[base + 3];
+        long half0 = halfPieceHashes[base];
+        long half1 = halfPieceHashes[base + 1];
         int h1 = sum;
         int h2 = weightedSum;
         int h3 = shiftXor;
         long last = window;
-        long[] hashes = pieceHashes;
-        int from = first >>> 1;
-        int to = (hashed + 1) >>> 1;
-        int mask = rollMask;
-        for (int p = offset, end = offset + length; p < end; p++) {
-            int c = bytes[p] & 0xff;
+        int lowBits = (1 << first) - 1;
+        int trigger = 0;
+        boolean pieceEnds = false;
+        while (p < end && !pieceEnds) {
+            int c = bytes[p++] & 0xff;
             h2 += WINDOW * c - h1;
-            h1 += c - ((int) (last >>> (8 * (WINDOW - 1))) & 0xff);
+            h1 += c - ((int) (last >>> 8 * (WINDOW - 1)) & 0xff);
             last = last << 8 | c;
             h3 = h3 << 5 ^ c;
             long lanes = c * EVERY_LANE;
-            for (int w = from; w < to; w++) {
-                hashes[w] = (hashes[w] * FNV_PRIME_LOW ^ lanes) & LANES_OF_SIX_BITS;
-            }
-            long trigger = (h1 + h2 + h3 + 1) & 0xffffffffL;
-            // Exact unsigned division by 3 for 32-bit values; a zero trigger never splits.
-            long third = (trigger * 0xAAAAAAABL) >>> 33;
-            if (trigger != 0 && (third & mask) == 0 && third * MIN_BLOCK_SIZE == trigger) {
-                endPieces((int) third);
-                from = first >>> 1;
-                to = (hashed + 1) >>> 1;
-                mask = rollMask;
-            }
+            piece0 = (piece0 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            piece1 = (piece1 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            piece2 = (piece2 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            piece3 = (piece3 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            half0 = (half0 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            half1 = (half1 * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            trigger = h1 + h2 + h3 + 1;
+            pieceEnds = (trigger & lowBits) == 0 && endsPiece(trigger);
         }
         sum = h1;
         weightedSum = h2;
         shiftXor = h3;
         window = last;
+        pieceHashes[base] = piece0;
+        pieceHashes[base + 1] = piece1;
+        pieceHashes[base + 2] = piece2;
+        pieceHashes[base + 3] = piece3;
+        halfPieceHashes[base] = half0;
+        halfPieceHashes[base + 1] = half1;
+        if (pieceEnds) {
+            endPieces(trigger);
+        }
+        return p;
+    }
+
+    /** The same as {@link #hashInLocals} for live hashes spread over more words. */
+    private int hashInArrays(byte[] bytes, int p, int end, int pieceWords, int halfWords) {
+        int base = first / SLOTS_PER_WORD;
+        int h1 = sum;
+        int h2 = weightedSum;
+        int h3 = shiftXor;
+        long last = window;
+        int lowBits = (1 << first) - 1;
+        int trigger = 0;
+        boolean pieceEnds = false;
+        while (p < end && !pieceEnds) {
+            int c = bytes[p++] & 0xff;
+            h2 += WINDOW * c - h1;
+            h1 += c - ((int) (last >>> 8 * (WINDOW - 1)) & 0xff);
+            last = last << 8 | c;
+            h3 = h3 << 5 ^ c;
+            long lanes = c * EVERY_LANE;
+            for (int w = base; w < base + pieceWords; w++) {
+                pieceHashes[w] = (pieceHashes[w] * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            }
+            for (int w = base; w < base + halfWords; w++) {
+                halfPieceHashes[w] = (halfPieceHashes[w] * FNV_PRIME_LOW ^ lanes) & SIX_BITS_PER_LANE;
+            }
+            trigger = h1 + h2 + h3 + 1;
+            pieceEnds = (trigger & lowBits) == 0 && endsPiece(trigger);
+        }
+        sum = h1;
+        weightedSum = h2;
+        shiftXor = h3;
+        window = last;
+        if (pieceEnds) {
+            endPieces(trigger);
+        }
+        return p;
     }
 
     /**
-     * Ends the piece of every block size 3·2<sup>i</sup> that divides the trigger value; {@code
-     * third} is the trigger divided by 3.
+     * Whether the rolling hash + 1 ends a piece of the smallest live block size 3·2<sup>first</sup>,
+     * given that its low {@code first} bits are zero: it must be a multiple of 3, and not zero
+     * (ssdeep skips the rolling hash 0xffffffff, where the sum wraps).
      */
-    private void endPieces(int third) {
-        int bits = third >>> first;
+    private static boolean endsPiece(int trigger) {
+        // Multiplying by the inverse of 3 modulo 2^32 maps exactly the multiples of 3 to
+        // [0, 0x55555555].
+        return trigger != 0 && Integer.compareUnsigned(trigger * 0xAAAAAAAB, 0x55555555) <= 0;
+    }
+
+    /** Ends the piece of every live block size 3·2<sup>i</sup> that divides {@code trigger}. */
+    private void endPieces(int trigger) {
+        int bits = Integer.divideUnsigned(trigger, MIN_BLOCK_SIZE) >>> first;
         for (int i = first; i < started; i++) {
             int length = signatureLength[i];
             if (length == 0) {
                 startNextBlockSize();
             }
-            byte character = BASE64[pieceHash(i)];
+            int hash = pieceHash(i);
+            byte character = BASE64[hash];
             halfLastCharacter[i] = BASE64[halfPieceHash(i)];
             if (length < SIGNATURE_LENGTH - 1) {
                 signatures[i * SIGNATURE_LENGTH + length] = character;
                 signatureLength[i] = ++length;
+                setPieceHash(i, PIECE_HASH_INIT);
                 if (length < HALF_LENGTH) {
-                    setPieceHashes(i, PIECE_HASH_INIT, PIECE_HASH_INIT);
                     halfLastCharacter[i] = 0;
-                } else {
-                    setPieceHashes(i, PIECE_HASH_INIT, halfPieceHash(i));
+                } else if (length == HALF_LENGTH) {
+                    // From now on the half hash goes its own way, starting from this piece.
+                    setHalfPieceHash(i, hash);
+                    halfFull = Math.max(halfFull, i + 1);
                 }
             } else {
                 // A full signature folds the remaining pieces into its last character.
@@ -152,11 +242,11 @@ public final class Ssdeep {
     private void startNextBlockSize() {
         int parent = started - 1;
         if (started < BLOCK_SIZES) {
-            setPieceHashes(started, pieceHash(parent), halfPieceHash(parent));
+            setPieceHash(started, pieceHash(parent));
             started++;
             hashed = started;
         } else if (hashed == BLOCK_SIZES) {
-            setPieceHashes(BLOCK_SIZES, pieceHash(parent), halfPieceHash(parent));
+            setPieceHash(BLOCK_SIZES, pieceHash(parent));
             hashed = BLOCK_SIZES + 1;
         }
     }
@@ -173,7 +263,38 @@ public final class Ssdeep {
         }
         first++;
         reduceBorder *= 2;
-        rollMask = rollMask * 2 + 1;
+    }
+
+    private int pieceHash(int slot) {
+        return lane(pieceHashes, slot);
+    }
+
+    private int halfPieceHash(int slot) {
+        return slot < BLOCK_SIZES && signatureLength[slot] >= HALF_LENGTH
+                ? lane(halfPieceHashes, slot)
+                : pieceHash(slot);
+    }
+
+    private void setPieceHash(int slot, int hash) {
+        setLane(pieceHashes, slot, hash);
+    }
+
+    private void setHalfPieceHash(int slot, int hash) {
+        setLane(halfPieceHashes, slot, hash);
+    }
+
+    private static int lane(long[] words, int slot) {
+        return (int) (words[slot / SLOTS_PER_WORD] >>> laneShift(slot)) & 0x3f;
+    }
+
+    private static void setLane(long[] words, int slot, int hash) {
+        int shift = laneShift(slot);
+        int word = slot / SLOTS_PER_WORD;
+        words[word] = words[word] & ~(0xffffL << shift) | (long) hash << shift;
+    }
+
+    private static int laneShift(int slot) {
+        return slot % SLOTS_PER_WORD * LANE_BITS;
     }
 
     /**
@@ -211,29 +332,11 @@ public final class Ssdeep {
                 appendIfSet(out, halfLastCharacter[next]);
             }
         } else if (rolling != 0) {
-            // Only the smallest or the largest block size can be last; the largest borrows the
-            // hash of the block size that never triggers.
+            // Only the smallest or the largest block size can be the last started one; the
+            // largest borrows the hash of the block size that never ends a piece.
             out.append((char) BASE64[pieceHash(hashed > started ? started : index)]);
         }
         return out.toString();
-    }
-
-    private int pieceHash(int slot) {
-        return (int) (pieceHashes[slot >>> 1] >>> laneShift(slot)) & 0x3f;
-    }
-
-    private int halfPieceHash(int slot) {
-        return (int) (pieceHashes[slot >>> 1] >>> (laneShift(slot) + 16)) & 0x3f;
-    }
-
-    private void setPieceHashes(int slot, int hash, int halfHash) {
-        int shift = laneShift(slot);
-        long word = pieceHashes[slot >>> 1] & ~(0xffff_ffffL << shift);
-        pieceHashes[slot >>> 1] = word | ((long) halfHash << 16 | hash) << shift;
-    }
-
-    private static int laneShift(int slot) {
-        return (slot & 1) * 32;
     }
 
     private void appendSignature(StringBuilder out, int index, int length) {

@@ -34,7 +34,11 @@ final class SampleBytes {
 
     /** {@code text} repeated (and cut) to exactly {@code size} bytes. */
     static byte[] repeated(String text, int size) {
-        byte[] unit = text.getBytes(StandardCharsets.US_ASCII);
+        return repeated(text.getBytes(StandardCharsets.US_ASCII), size);
+    }
+
+    /** {@code unit} repeated (and cut) to exactly {@code size} bytes. */
+    static byte[] repeated(byte[] unit, int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = unit[i % unit.length];

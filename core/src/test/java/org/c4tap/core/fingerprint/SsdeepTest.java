@@ -32,6 +32,9 @@ class SsdeepTest {
         (byte) 0xe4, (byte) 0xfe, 0x38, (byte) 0xfa, (byte) 0xbf, (byte) 0xcb, (byte) 0xb4,
     };
 
+    /** Repeated, these four bytes end a piece of every block size up to 3 << 15 every 4 bytes. */
+    private static final byte[] ENDS_PIECES_UP_TO_3_SHL_15 = {(byte) 207, 125, (byte) 227, (byte) 134};
+
     @TempDir
     Path directory;
 
@@ -64,13 +67,21 @@ class SsdeepTest {
                         () -> SampleBytes.concat(SampleBytes.asciiDocument(300, 16), new byte[7])),
                 input("random ending in zeros, full signature",
                         () -> SampleBytes.concat(SampleBytes.random(200_000, 17), new byte[64])),
-                // "koob" ends a piece every 4 bytes for all block sizes up to 3 << 14.
+                // "koob" ends a piece of every block size up to 3 << 14 every 4 bytes.
                 input("full signatures at two block sizes", () -> SampleBytes.repeated("koob", 150_000)),
                 input("full signatures, ending in zeros", () -> SampleBytes.concat(
                         SampleBytes.repeated("koob", 150_000), SampleBytes.random(1000, 19), new byte[7])),
                 input("full signatures, size exactly 3072 * 64", () -> SampleBytes.repeated("koob", 3072 * 64)),
                 input("rolling hash all ones", () -> SampleBytes.concat(
                         SampleBytes.random(5000, 20), ROLLING_HASH_ALL_ONES, SampleBytes.random(5000, 21))),
+                // A short stretch that ends pieces of many block sizes at once, then nothing ends
+                // a piece for long: the live hashes span many words and the half-full ones end
+                // at a word boundary.
+                input("pieces of 16 block sizes at once, then zeros", () -> SampleBytes.concat(
+                        SampleBytes.repeated(ENDS_PIECES_UP_TO_3_SHL_15, 160), new byte[3_200_000],
+                        SampleBytes.random(5, 1))),
+                input("pieces of 9 block sizes at once, then zeros", () -> SampleBytes.concat(
+                        SampleBytes.repeated("wdba", 160), new byte[20_000], SampleBytes.random(5, 1))),
                 input("3 MB repeated sentence",
                         () -> SampleBytes.repeated("The quick brown fox jumps over the lazy dog.\n", 3_000_000)),
                 input("50 MB random", () -> SampleBytes.random(50 * 1024 * 1024, 18)));
@@ -113,7 +124,9 @@ class SsdeepTest {
                 input("ASCII document", () -> SampleBytes.asciiDocument(2000, 15)),
                 input("random ending in zeros",
                         () -> SampleBytes.concat(SampleBytes.random(200_000, 17), new byte[64])),
-                input("1 MiB random", () -> SampleBytes.random(1 << 20, 12)));
+                input("1 MiB random", () -> SampleBytes.random(1 << 20, 12)),
+                input("full signatures, ending in zeros", () -> SampleBytes.concat(
+                        SampleBytes.repeated("koob", 150_000), SampleBytes.random(1000, 19), new byte[7])));
     }
 
     @ParameterizedTest(name = "{0}")
