@@ -65,7 +65,7 @@ class SsdeepTest {
                 input("ASCII document", () -> SampleBytes.asciiDocument(2000, 15)),
                 input("ASCII document ending in zeros",
                         () -> SampleBytes.concat(SampleBytes.asciiDocument(300, 16), new byte[7])),
-                input("random ending in zeros, full signature",
+                input("random ending in zeros",
                         () -> SampleBytes.concat(SampleBytes.random(200_000, 17), new byte[64])),
                 // "koob" ends a piece of every block size up to 3 << 14 every 4 bytes.
                 input("full signatures at two block sizes", () -> SampleBytes.repeated("koob", 150_000)),
@@ -80,6 +80,7 @@ class SsdeepTest {
                 input("pieces of 16 block sizes at once, then zeros", () -> SampleBytes.concat(
                         SampleBytes.repeated(ENDS_PIECES_UP_TO_3_SHL_15, 160), new byte[3_200_000],
                         SampleBytes.random(5, 1))),
+                // "wdba" ends a piece of every block size up to 3 << 8 every 4 bytes.
                 input("pieces of 9 block sizes at once, then zeros", () -> SampleBytes.concat(
                         SampleBytes.repeated("wdba", 160), new byte[20_000], SampleBytes.random(5, 1))),
                 input("3 MB repeated sentence",
