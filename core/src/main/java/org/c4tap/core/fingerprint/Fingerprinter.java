@@ -8,14 +8,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * Computes every digest of a stream in one pass, holding only one buffer: the bytes are read once
- * and, unless the caller asks to keep them for inspection, never kept.
+ * Computes every digest and fuzzy hash of a stream in one pass over its bytes: MD5, SHA-1, SHA-256,
+ * SHA-512, ssdeep and TLSH. The bytes are read once and, unless the caller asks to keep them for
+ * inspection, never kept. Large streams are hashed on two cores: the hashes are split into two
+ * groups of about equal cost that run side by side on each chunk.
  */
 public final class Fingerprinter {
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int CHUNK = 1024 * 1024;
+    /** Below this a second thread costs more than it saves. */
+    private static final long PARALLEL_FROM = 4L * 1024 * 1024;
 
     private Fingerprinter() {
     }
@@ -27,7 +33,7 @@ public final class Fingerprinter {
 
     public static Fingerprint of(byte[] bytes) {
         try {
-            return of(new ByteArrayInputStream(bytes));
+            return of(new ByteArrayInputStream(bytes), bytes.length, 0).fingerprint();
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -38,21 +44,24 @@ public final class Fingerprinter {
      * of them, for inspection without a second read.
      *
      * @param expectedSize a size hint (such as the encoded size of a MIME part) so the kept copy is
-     *                     allocated once rather than grown
+     *                     allocated once rather than grown, and large streams use two cores
      */
     public static Fingerprinted of(InputStream in, long expectedSize, int keepUpTo) throws IOException {
-        MessageDigest md5 = digest("MD5");
-        MessageDigest sha1 = digest("SHA-1");
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest sha512 = digest("SHA-512");
-        byte[] buffer = new byte[BUFFER];
-        byte[] kept = keepUpTo > 0 ? new byte[(int) Math.min(keepUpTo, Math.max(BUFFER, expectedSize))] : null;
+        Hashes hashes = new Hashes();
+        boolean parallel = expectedSize >= PARALLEL_FROM && ForkJoinPool.getCommonPoolParallelism() > 1;
+        byte[] buffer = new byte[CHUNK];
+        byte[] kept = keepUpTo > 0 ? new byte[(int) Math.min(keepUpTo, Math.max(CHUNK, expectedSize))] : null;
         long size = 0;
-        for (int read; (read = in.read(buffer)) != -1; ) {
-            md5.update(buffer, 0, read);
-            sha1.update(buffer, 0, read);
-            sha256.update(buffer, 0, read);
-            sha512.update(buffer, 0, read);
+        for (int read; (read = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+            if (parallel) {
+                int length = read;
+                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> hashes.firstGroup(buffer, length));
+                hashes.secondGroup(buffer, length);
+                other.join();
+            } else {
+                hashes.firstGroup(buffer, read);
+                hashes.secondGroup(buffer, read);
+            }
             if (kept != null) {
                 if (size + read > keepUpTo) {
                     kept = null;
@@ -65,12 +74,37 @@ public final class Fingerprinter {
             }
             size += read;
         }
-        HexFormat hex = HexFormat.of();
-        Fingerprint fingerprint = new Fingerprint(size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
-                hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
         Optional<byte[]> content = kept == null ? Optional.empty()
                 : Optional.of(kept.length == size ? kept : Arrays.copyOf(kept, (int) size));
-        return new Fingerprinted(fingerprint, content);
+        return new Fingerprinted(hashes.fingerprint(size), content);
+    }
+
+    /** The six hashes of one stream, updated in two groups that may run on different threads. */
+    private static final class Hashes {
+        private final MessageDigest md5 = digest("MD5");
+        private final MessageDigest sha1 = digest("SHA-1");
+        private final MessageDigest sha256 = digest("SHA-256");
+        private final MessageDigest sha512 = digest("SHA-512");
+        private final Ssdeep ssdeep = new Ssdeep();
+        private final Tlsh tlsh = new Tlsh();
+
+        void firstGroup(byte[] bytes, int length) {
+            md5.update(bytes, 0, length);
+            sha1.update(bytes, 0, length);
+            ssdeep.update(bytes, 0, length);
+        }
+
+        void secondGroup(byte[] bytes, int length) {
+            sha256.update(bytes, 0, length);
+            sha512.update(bytes, 0, length);
+            tlsh.update(bytes, 0, length);
+        }
+
+        Fingerprint fingerprint(long size) {
+            HexFormat hex = HexFormat.of();
+            return new Fingerprint(size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()), hex.formatHex(sha256.digest()),
+                    hex.formatHex(sha512.digest()), ssdeep.digest(), tlsh.digest().orElse(""));
+        }
     }
 
     private static MessageDigest digest(String algorithm) {

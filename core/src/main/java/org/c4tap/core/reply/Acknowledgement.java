@@ -40,7 +40,12 @@ public final class Acknowledgement {
                 .append(attachments.size()).append('\n');
         for (Attachment attachment : attachments) {
             out.append("  ").append(attachment.filename().isEmpty() ? "(no name)" : attachment.filename())
-                    .append("  SHA-256 ").append(attachment.fingerprint().sha256()).append('\n');
+                    .append("  SHA-256 ").append(attachment.fingerprint().sha256())
+                    .append(attachment.flags().isEmpty() ? "" : "  ⚠ " + String.join(", ",
+                            attachment.flags().stream().map(org.c4tap.core.inspection.Flag::key).toList()))
+                    .append(attachment.archive().filter(listing -> listing.encrypted())
+                            .map(listing -> "  (パスワード付き書庫 / password-protected archive)").orElse(""))
+                    .append('\n');
         }
         int urls = report.part(Indicators.class).map(indicators -> indicators.urls().size()).orElse(0);
         out.append("URL: ").append(urls).append('\n');

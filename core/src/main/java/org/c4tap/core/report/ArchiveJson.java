@@ -57,6 +57,13 @@ final class ArchiveJson {
         node.put("sha1", fingerprint.sha1());
         node.put("sha256", fingerprint.sha256());
         node.put("sha512", fingerprint.sha512());
+        node.put("ssdeep", fingerprint.ssdeep());
+        node.put("tlsh", fingerprint.tlsh());
+    }
+
+    static Fingerprint fingerprint(JsonNode node, long size) {
+        return new Fingerprint(size, node.path("md5").asText(""), node.path("sha1").asText(""), node.path("sha256").asText(""),
+                node.path("sha512").asText(""), node.path("ssdeep").asText(""), node.path("tlsh").asText(""));
     }
 
     static void flags(ArrayNode array, Set<Flag> flags) {
@@ -87,8 +94,7 @@ final class ArchiveJson {
             Optional<Fingerprint> fingerprint = Optional.empty();
             if (item.has("sha256")) {
                 try {
-                    fingerprint = Optional.of(new Fingerprint(item.path("size").asLong(0), item.path("md5").asText(""),
-                            item.path("sha1").asText(""), item.path("sha256").asText(""), item.path("sha512").asText("")));
+                    fingerprint = Optional.of(fingerprint(item, item.path("size").asLong(0)));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new ReportFormatException("an archive entry's fingerprint is malformed: " + e.getMessage());
                 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.c4tap.core.fingerprint.Fingerprint;
 import org.c4tap.core.indicator.UrlIndicator;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.scope.PartScopes;
@@ -109,12 +108,8 @@ public final class ReportJson {
                 node.put("filename", attachment.filename());
                 node.put("content_type", attachment.contentType());
                 node.put("part", attachment.partPath());
-                Fingerprint fp = attachment.fingerprint();
-                node.put("size", fp.size());
-                node.put("md5", fp.md5());
-                node.put("sha1", fp.sha1());
-                node.put("sha256", fp.sha256());
-                node.put("sha512", fp.sha512());
+                node.put("size", attachment.fingerprint().size());
+                ArchiveJson.fingerprint(node, attachment.fingerprint());
                 node.put("detected_type", attachment.detectedType());
                 ArchiveJson.flags(node.putArray("flags"), attachment.flags());
                 attachment.archive().ifPresent(listing -> node.set("archive", ArchiveJson.write(listing)));
@@ -223,8 +218,7 @@ public final class ReportJson {
             for (JsonNode node : root.path("attachments")) {
                 try {
                     attachments.add(new Attachment(node.path("filename").asText(""), node.path("content_type").asText(null),
-                            node.path("part").asText("?"), new Fingerprint(node.path("size").asLong(-1), node.path("md5").asText(""),
-                            node.path("sha1").asText(""), node.path("sha256").asText(""), node.path("sha512").asText("")),
+                            node.path("part").asText("?"), ArchiveJson.fingerprint(node, node.path("size").asLong(-1)),
                             node.path("detected_type").asText(""), ArchiveJson.flags(node.path("flags")),
                             ArchiveJson.read(node.get("archive"))));
                 } catch (IllegalArgumentException | NullPointerException e) {

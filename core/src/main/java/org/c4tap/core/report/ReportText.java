@@ -3,6 +3,9 @@ package org.c4tap.core.report;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.c4tap.core.indicator.Defang;
+import org.c4tap.core.inspection.ArchiveEntry;
+import org.c4tap.core.inspection.ArchiveListing;
+import org.c4tap.core.inspection.Flag;
 import org.c4tap.core.indicator.UrlIndicator;
 import org.c4tap.core.scope.Part;
 
@@ -69,11 +72,23 @@ public final class ReportText {
             for (Attachment attachment : list.attachments()) {
                 out.append("  ").append(n++).append(". ")
                         .append(attachment.filename().isEmpty() ? "(名前なし / no name)" : attachment.filename())
-                        .append("  [").append(attachment.contentType()).append(", ")
-                        .append(attachment.fingerprint().size()).append(" bytes]\n");
+                        .append("  [").append(attachment.contentType())
+                        .append(attachment.detectedType().isEmpty() || attachment.detectedType().equals(attachment.contentType())
+                                ? "" : ", 実体 / detected " + attachment.detectedType())
+                        .append(", ").append(attachment.fingerprint().size()).append(" bytes]\n");
+                if (!attachment.flags().isEmpty()) {
+                    out.append("     ⚠ ").append(String.join(", ", attachment.flags().stream().map(Flag::key).toList())).append('\n');
+                }
                 out.append("     SHA-256: ").append(attachment.fingerprint().sha256()).append('\n');
                 out.append("     SHA-1:   ").append(attachment.fingerprint().sha1()).append('\n');
                 out.append("     MD5:     ").append(attachment.fingerprint().md5()).append('\n');
+                if (!attachment.fingerprint().ssdeep().isEmpty()) {
+                    out.append("     ssdeep:  ").append(attachment.fingerprint().ssdeep()).append('\n');
+                }
+                if (!attachment.fingerprint().tlsh().isEmpty()) {
+                    out.append("     TLSH:    ").append(attachment.fingerprint().tlsh()).append('\n');
+                }
+                attachment.archive().ifPresent(listing -> archive(out, listing, "     "));
             }
         });
         report.part(Indicators.class).ifPresent(indicators -> {
@@ -116,6 +131,27 @@ public final class ReportText {
             }
         }
         return out.toString();
+    }
+
+    private static void archive(StringBuilder out, ArchiveListing listing, String indent) {
+        out.append(indent).append("書庫 / Archive ").append(listing.format().key()).append(": ").append(listing.entries().size())
+                .append(" entries, ").append(listing.totalSize()).append(" bytes")
+                .append(listing.encrypted() ? ", パスワード付き / ENCRYPTED" : "")
+                .append(listing.bomb() ? ", 圧縮爆弾 / BOMB (not unpacked)" : "")
+                .append(listing.truncated() ? ", 一部のみ / listing cut at the limits" : "").append('\n');
+        int shown = 0;
+        for (ArchiveEntry entry : listing.entries()) {
+            if (shown++ >= 50) {
+                out.append(indent).append("  …").append('\n');
+                break;
+            }
+            out.append(indent).append("  - ").append(entry.path())
+                    .append(entry.size().isPresent() ? " (" + entry.size().getAsLong() + " bytes)" : "")
+                    .append(entry.encrypted() ? " [encrypted]" : "")
+                    .append(entry.flags().isEmpty() ? "" : " ⚠ " + String.join(",", entry.flags().stream().map(Flag::key).toList()))
+                    .append(entry.fingerprint().map(fingerprint -> " SHA-256 " + fingerprint.sha256()).orElse("")).append('\n');
+            entry.nested().ifPresent(nested -> archive(out, nested, indent + "    "));
+        }
     }
 
     private static String defangLine(String line) {

@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.util.List;
 import org.c4tap.core.fingerprint.Fingerprinted;
 import org.c4tap.core.fingerprint.Fingerprinter;
+import org.c4tap.core.inspection.Inspection;
+import org.c4tap.core.inspection.InspectionLimits;
+import org.c4tap.core.inspection.InspectionNote;
+import org.c4tap.core.inspection.Inspector;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.TransferDecoding;
 import org.c4tap.core.outlook.OutlookAttachment;
@@ -25,6 +29,7 @@ final class AttachmentReader {
 
     private final ReadLimits limits;
     private final TnefReader tnef = new TnefReader(OutlookLimits.STANDARD);
+    private final Inspector inspector = new Inspector(InspectionLimits.STANDARD);
 
     AttachmentReader(ReadLimits limits) {
         this.limits = limits;
@@ -85,11 +90,17 @@ final class AttachmentReader {
     }
 
     private Attachment attachment(String filename, String declaredType, String path, Fingerprinted fingerprinted, List<Note> notes) {
-        if (fingerprinted.content().isEmpty() && fingerprinted.fingerprint().size() > limits.maxInspectedBytes()) {
+        if (fingerprinted.content().isEmpty()) {
             notes.add(new Note(Part.ATTACHMENTS, "not_inspected", "part " + path + " is larger than "
                     + limits.maxInspectedBytes() + " bytes; it was hashed but not inspected"));
+            return new Attachment(filename, declaredType, path, fingerprinted.fingerprint());
         }
-        return new Attachment(filename, declaredType, path, fingerprinted.fingerprint());
+        Inspection inspection = inspector.inspect(fingerprinted.content().get(), filename, declaredType);
+        for (InspectionNote note : inspection.notes()) {
+            notes.add(new Note(Part.ATTACHMENTS, note.kind().key(), "part " + path + ": " + note.detail()));
+        }
+        return new Attachment(filename, declaredType, path, fingerprinted.fingerprint(), inspection.detectedType(),
+                inspection.flags(), inspection.archive());
     }
 
 }
