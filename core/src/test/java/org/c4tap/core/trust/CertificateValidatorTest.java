@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.c4tap.core.pki.CertificateAuthority;
@@ -398,9 +398,9 @@ class CertificateValidatorTest {
         TrustAnchors anchors = new TrustAnchors(List.of(ROOT.certificate()));
         Issued stranger = issue(OTHER_ROOT, KeyType.EC_P256);
 
-        anchors.validate(RSA_SIGNER.certificate(), RSA_SIGNER.credential().chain(), java.util.Date.from(NOW));
+        anchors.validate(RSA_SIGNER.certificate(), RSA_SIGNER.credential().chain(), Date.from(NOW));
         TrustAnchors.UntrustedException untrusted = catchThrowableOfType(TrustAnchors.UntrustedException.class, () ->
-                anchors.validate(stranger.certificate(), stranger.credential().chain(), java.util.Date.from(NOW)));
+                anchors.validate(stranger.certificate(), stranger.credential().chain(), Date.from(NOW)));
 
         assertThat(untrusted).hasMessageStartingWith("untrusted_chain: ");
     }
