@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x500.X500Name;
  * The mail addresses a certificate vouches for (RFC 8550 3): its rfc822Name alternative names, or,
  * when it has none, the PKCS #9 emailAddress attributes of its subject, as legacy CAs wrote them.
  */
-final class CertifiedMailboxes {
+public final class CertifiedMailboxes {
 
     private static final int RFC822_NAME = 1;
 
@@ -25,7 +25,7 @@ final class CertifiedMailboxes {
     }
 
     /** The addresses as the certificate spells them. */
-    static List<String> of(X509Certificate certificate) {
+    public static List<String> of(X509Certificate certificate) {
         Collection<List<?>> alternativeNames;
         try {
             alternativeNames = certificate.getSubjectAlternativeNames();
