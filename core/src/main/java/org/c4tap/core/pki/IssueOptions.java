@@ -31,7 +31,7 @@ public record IssueOptions(KeyType keyType, Validity validity, Set<Flaw> flaws) 
     public IssueOptions {
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(validity, "validity");
-        flaws = flaws.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flaws));
+        flaws = Set.copyOf(flaws);
     }
 
     /** A well-formed certificate valid from now for {@code validity}. */

@@ -3,6 +3,8 @@ package org.c4tap.core.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.time.Clock;
@@ -19,10 +21,12 @@ import org.c4tap.core.pki.IssueOptions;
 import org.c4tap.core.pki.IssueOptions.Flaw;
 import org.c4tap.core.pki.KeyType;
 import org.c4tap.core.pki.Validity;
+import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.trust.CertificateRejection.Reason;
 import org.c4tap.core.trust.TrustSettings.ExpiredCrlPolicy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -279,6 +283,26 @@ class CertificateValidatorTest {
             CertificateRejection rejection = rejection(() -> validator(ca, List.of(stale)).validateSigner(revoked.certificate(), List.of(), SENDER));
 
             assertThat(rejection.reason()).isEqualTo(Reason.REVOKED);
+        }
+
+        @Test
+        void anchorsAndCrlsAreReadFromPemAndDerFiles(@TempDir Path files) throws Exception {
+            ca.revoke(revoked.certificate(), NOW);
+            X509CRL crl = ca.crl(NOW, Duration.ofDays(7));
+            Path anchors = Files.writeString(files.resolve("anchors.pem"), Certificates.pem(ca.certificate()) + Certificates.pem(ROOT.certificate()));
+            Path der = Files.write(files.resolve("ca.crl.der"), crl.getEncoded());
+            Path pem = Files.writeString(files.resolve("other.crl"), CrlFiles.pem(OTHER_ROOT.crl(NOW, Duration.ofDays(7))));
+
+            TrustSettings read = TrustSettings.read(anchors, List.of(der, pem));
+
+            assertThat(read.anchors()).containsExactly(ca.certificate(), ROOT.certificate());
+            assertThat(read.crls()).hasSize(2);
+            assertThat(read.crls().get(0).getEncoded()).isEqualTo(crl.getEncoded());
+            assertThat(read.expiredCrls()).isEqualTo(ExpiredCrlPolicy.REJECT);
+            assertThat(read.ocsp()).isFalse();
+            CertificateValidator fromFiles = new CertificateValidator(read.withClock(CLOCK));
+            assertThat(rejection(() -> fromFiles.validateSigner(revoked.certificate(), List.of(), SENDER)).reason()).isEqualTo(Reason.REVOKED);
+            assertThat(fromFiles.validateSigner(kept.certificate(), List.of(), SENDER).path()).hasSize(2);
         }
 
         private CertificateValidator validator(CertificateAuthority anchor, List<X509CRL> crls) {
