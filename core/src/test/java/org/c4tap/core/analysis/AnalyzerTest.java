@@ -57,7 +57,7 @@ class AnalyzerTest {
         assertThat(report.part(ReporterIdentity.class).orElseThrow().address()).isEqualTo("taro@bank.example");
         assertThat(report.scopes().of(Part.INDICATORS)).isEqualTo(Scope.AMBER);
         assertThat(report.scopes().of(Part.REPORTER)).isEqualTo(Scope.RED);
-        assertThat(report.notes()).isEmpty();
+        assertThat(report.notes()).extracting(note -> note.kind()).containsExactly("archive_unrecognised");
     }
 
     @Test
