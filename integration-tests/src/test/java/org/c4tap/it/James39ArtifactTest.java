@@ -22,7 +22,7 @@ import org.c4tap.cli.demo.SuspiciousMail;
 import org.c4tap.cli.james.Installation;
 import org.c4tap.cli.pki.DemoPki;
 import org.c4tap.core.message.MimeParts;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.smime.KeyStores;
 import org.c4tap.core.smime.Opener;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.reply.Acknowledgement;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 
 /**

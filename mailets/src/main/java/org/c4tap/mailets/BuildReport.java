@@ -13,7 +13,7 @@ import org.c4tap.core.analysis.AnalysisSettings;
 import org.c4tap.core.analysis.Analyzer;
 import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.reply.Rejection;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;

@@ -20,7 +20,7 @@ import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.registry.Registry;
 import org.c4tap.core.registry.RegistryFile;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;

@@ -11,7 +11,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.registry.RegistryFile;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.smime.OpenFailure;
 import org.c4tap.core.smime.Opened;

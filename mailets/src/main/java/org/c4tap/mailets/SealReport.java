@@ -12,7 +12,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.relay.Relay;
 import org.c4tap.core.smime.SealException;

@@ -21,7 +21,7 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.c4tap.core.report.AttachmentList;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.smime.Opener;

@@ -11,7 +11,7 @@ import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.registry.RegistryLoader;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.report.ReportJson;
 import org.c4tap.core.smime.Certificates;

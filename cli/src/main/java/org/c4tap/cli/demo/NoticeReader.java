@@ -10,7 +10,7 @@ import java.util.List;
 import org.c4tap.cli.pki.DemoPki;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.Credential;
 import org.c4tap.core.smime.KeyStores;

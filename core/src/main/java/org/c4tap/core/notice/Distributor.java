@@ -13,7 +13,7 @@ import org.c4tap.core.registry.Registry;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.ProviderSector;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.c4tap.core.report.OriginalHeaders;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;

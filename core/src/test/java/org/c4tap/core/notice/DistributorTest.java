@@ -16,7 +16,7 @@ import org.c4tap.core.registry.Sector;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.ProviderSector;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportEntity;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.OpenFailure;

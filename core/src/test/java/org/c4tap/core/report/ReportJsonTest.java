@@ -1,5 +1,7 @@
 package org.c4tap.core.report;
 
+import org.c4tap.core.entity.ReportEntity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.c4tap.core.report;
+package org.c4tap.core.entity;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
@@ -12,6 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.report.HeaderField;
+import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.report.Report;
+import org.c4tap.core.report.ReportFormatException;
+import org.c4tap.core.report.ReportJson;
+import org.c4tap.core.report.ReportText;
+import org.c4tap.core.stix.StixBundle;
 
 /**
  * The MIME layout of a report or notice, which only ever travels inside S/MIME encryption:
@@ -20,6 +27,7 @@ import org.c4tap.core.message.MimeParts;
  * multipart/mixed
  * ├── text/plain; charset=UTF-8                       the human-readable rendering (Japanese and English)
  * ├── application/json; name=c4tap-report.json        the report, version {@value Report#FORMAT_VERSION}
+ * ├── application/stix+json; name=c4tap-report.stix.json   the same as a STIX 2.1 bundle
  * └── text/rfc822-headers; name=original-headers.txt  the reported mail's header fields, sanitised
  *                                                     (only when the headers part is present)
  * </pre>
@@ -32,6 +40,7 @@ public final class ReportEntity {
     public static final String JSON_FILENAME = "c4tap-report.json";
     public static final String TEXT_FILENAME = "c4tap-report.txt";
     public static final String HEADERS_FILENAME = "original-headers.txt";
+    public static final String STIX_FILENAME = "c4tap-report.stix.json";
     private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
 
     private ReportEntity() {
@@ -89,6 +98,7 @@ public final class ReportEntity {
         MimeMultipart mixed = new MimeMultipart("mixed");
         mixed.addBodyPart(part(ReportText.render(report), "text/plain; charset=UTF-8", TEXT_FILENAME, "inline"));
         mixed.addBodyPart(part(ReportJson.write(report), "application/json; charset=UTF-8", JSON_FILENAME, "attachment"));
+        mixed.addBodyPart(part(StixBundle.render(report), "application/stix+json; version=2.1", STIX_FILENAME, "attachment"));
         java.util.Optional<OriginalHeaders> headers = report.part(OriginalHeaders.class);
         if (headers.isPresent() && !headers.get().fields().isEmpty()) {
             mixed.addBodyPart(part(headerSection(headers.get()), "text/rfc822-headers; charset=UTF-8", HEADERS_FILENAME, "attachment"));
