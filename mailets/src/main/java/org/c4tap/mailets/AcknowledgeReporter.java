@@ -7,9 +7,9 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.reply.Acknowledgement;
 import org.c4tap.core.report.Report;
-import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportFormatException;
 
 /**

@@ -1,12 +1,11 @@
 package org.c4tap.core.report;
 
-import org.c4tap.core.entity.ReportEntity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.testing.SampleReports;
