@@ -1,7 +1,10 @@
 package org.c4tap.mailets;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +16,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.alert.AdministratorNotice;
+import org.c4tap.core.audit.AuditLog;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.notice.Distribution;
 import org.c4tap.core.notice.Distributor;
@@ -22,14 +26,20 @@ import org.c4tap.core.registry.Registry;
 import org.c4tap.core.registry.RegistryFile;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportFormatException;
+import org.c4tap.core.smime.OpenFailure;
+import org.c4tap.core.smime.Opened;
+import org.c4tap.core.smime.Opener;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
+import org.c4tap.core.trust.ParticipantTrust;
 
 /**
- * Council gateway, step 2: sends every recipient organisation one notice holding exactly the parts
- * its scope allows, signed by the council and encrypted to that organisation's certificates. All
- * notices are sealed before the first is sent, so a sealing failure sends none.
+ * Council gateway, step 3: sends every recipient organisation one notice holding exactly the parts
+ * its scope allows, rebuilt from those parts, signed by the council and encrypted to that
+ * organisation's certificates only (AES-256-CBC, or AES-256-GCM where the registry says every
+ * address's client reads it). All notices are sealed before the first is sent, so a sealing
+ * failure sends none. Each notice sent is written to the audit log.
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.DistributeNotices">
@@ -38,14 +48,18 @@ import org.c4tap.core.smime.SealingProfile;
  *     <registry>conf/c4tap/registry.yaml</registry>
  *     <from>c4tap@council.example</from>
  *     <archiveCertificate>conf/c4tap/council-archive.pem</archiveCertificate>   <!-- optional -->
- *     <encryption>aes-256-cbc</encryption>      <!-- what mail clients read; GCM per address via the registry -->
+ *     <encryption>aes-256-cbc</encryption>
  *     <rsaKeyTransport>oaep-sha256</rsaKeyTransport>
+ *     <auditLog>var/c4tap/audit.jsonl</auditLog>
+ *     <administrator>secretariat@council.example</administrator>   <!-- defaults to the postmaster -->
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
  * }</pre>
  *
- * It expects the attributes set by {@link OpenReport}. Recipients left out for want of a
- * certificate are reported to the postmaster; they are never sent anything in the clear.
+ * It follows {@link OpenReport} (whose attributes it relies on) and opens the sealed report again
+ * itself, checking that it is still signed by a certificate the registry pins for the provider
+ * {@link OpenReport} accepted. Recipients left out for want of a certificate are reported to the
+ * administrator; they are never sent anything in the clear.
  */
 public class DistributeNotices extends GenericMailet {
 
@@ -54,18 +68,23 @@ public class DistributeNotices extends GenericMailet {
     static final String RSA_KEY_TRANSPORT = "rsaKeyTransport";
     static final String RSA_SIGNATURE = "rsaSignature";
     static final String ENCRYPTION = "encryption";
+    static final String AUDIT_LOG = "auditLog";
+    static final String ADMINISTRATOR = "administrator";
     static final String ERROR_PROCESSOR = "errorProcessor";
 
+    private Opener opener;
     private Distributor distributor;
     private RegistryFile registry;
     private MailAddress from;
+    private MailAddress administrator;
+    private Optional<AuditLog> audit;
     private String errorProcessor;
 
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
         known.addAll(Set.of(RegistryParameter.REGISTRY, FROM, ARCHIVE_CERTIFICATE, RSA_KEY_TRANSPORT, RSA_SIGNATURE, ENCRYPTION,
-                ERROR_PROCESSOR));
+                AUDIT_LOG, ADMINISTRATOR, ERROR_PROCESSOR));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         from = parameters.address(FROM);
@@ -75,28 +94,46 @@ public class DistributeNotices extends GenericMailet {
                 parameters.parsed(ENCRYPTION, "aes-256-cbc", SealingProfile.ContentEncryption::parse),
                 parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse),
                 parameters.parsed(RSA_SIGNATURE, "pkcs1-v1_5", SealingProfile.RsaSignature::parse));
-        Sealer sealer = new Sealer(KeyParameters.load(getMailetConfig()), profile);
-        distributor = new Distributor(sealer, from.asString(), archive);
+        var key = KeyParameters.load(getMailetConfig());
+        opener = new Opener(key);
+        distributor = new Distributor(new Sealer(key, profile), from.asString(), archive);
         registry = RegistryParameter.open(parameters);
+        String log = parameters.optional(AUDIT_LOG, null);
+        audit = log == null ? Optional.empty() : Optional.of(new AuditLog(ServerFiles.resolve(log)));
+        administrator = parameters.optionalAddress(ADMINISTRATOR, getMailetContext().getPostmaster());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-error");
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
         Registry current = registry.current();
-        Optional<Organisation> provider = MailAttributes.get(mail, MailAttributes.PROVIDER).flatMap(current::byId);
+        Optional<String> providerId = MailAttributes.get(mail, MailAttributes.PROVIDER);
+        Optional<Organisation> provider = providerId.flatMap(current::byId);
         if (provider.isEmpty()) {
             MailAttributes.fail(mail, errorProcessor, "unknown_provider",
-                    "the report has no registered provider; was it opened by OpenReport?");
+                    "the report has no registered provider; DistributeNotices must follow OpenReport");
+            return;
+        }
+        Report report;
+        try {
+            Opened opened = opener.open(mail.getMessage());
+            Organisation signer = ParticipantTrust.provider(opened, current);
+            if (!signer.id().equals(provider.get().id())) {
+                MailAttributes.fail(mail, errorProcessor, "unknown_signer", "the report is signed for '" + signer.id()
+                        + "', not for the accepted provider '" + provider.get().id() + "'");
+                return;
+            }
+            report = ReportEntity.parse(opened.content());
+        } catch (OpenFailure failure) {
+            MailAttributes.fail(mail, errorProcessor, failure.reason().key(), failure.getMessage());
+            return;
+        } catch (ReportFormatException e) {
+            MailAttributes.fail(mail, errorProcessor, "malformed_report", e.getMessage());
             return;
         }
         Distribution distribution;
         try {
-            Report report = ReportEntity.parse(mail.getMessage());
             distribution = distributor.distribute(report, provider.get(), current);
-        } catch (ReportFormatException e) {
-            MailAttributes.fail(mail, errorProcessor, "malformed_report", e.getMessage());
-            return;
         } catch (SealException e) {
             MailAttributes.fail(mail, errorProcessor, "seal_failed", e.getMessage());
             return;
@@ -106,16 +143,41 @@ public class DistributeNotices extends GenericMailet {
             for (String address : notice.addresses()) {
                 recipients.add(new MailAddress(address));
             }
-            getMailetContext().sendMail(from, recipients, notice.sealed());
+            MimeMessage sealed = notice.sealed();
+            getMailetContext().sendMail(from, recipients, sealed);
+            record(report, provider.get(), notice, sealed);
         }
         MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
         if (!distribution.skipped().isEmpty()) {
-            AdministratorNotice notice = new AdministratorNotice("recipient_without_certificate",
-                    String.join("; ", distribution.skipped()), mail.getName(),
-                    distribution.attributed().id().value(), "(not stored: the other notices were sent)");
-            MailAddress postmaster = getMailetContext().getPostmaster();
-            getMailetContext().sendMail(from, List.of(postmaster), notice.compose(from.asString(), postmaster.asString()));
+            notifyAdministrator("recipient_without_certificate", String.join("; ", distribution.skipped()), mail.getName(),
+                    report.id().value(), "(not stored: the other notices were sent)");
         }
+        registry.newRefusal().ifPresent(problem -> {
+            try {
+                notifyAdministrator("registry_refused", problem, "-", "", registry.path() + " (the previous version stays in force)");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void record(Report report, Organisation provider, Notice notice, MimeMessage sealed) throws MessagingException {
+        if (audit.isEmpty()) {
+            return;
+        }
+        String[] messageId = sealed.getHeader("Message-ID");
+        try {
+            audit.get().recordDelivery(report.id().value(), provider.id(), notice, report.scopes().asMap(),
+                    messageId == null ? "" : messageId[0], Instant.now());
+        } catch (IOException e) {
+            throw new MessagingException("cannot write the audit log " + audit.get().file() + ": " + e.getMessage());
+        }
+    }
+
+    private void notifyAdministrator(String reason, String detail, String mailName, String reportId, String repository)
+            throws MessagingException {
+        AdministratorNotice notice = new AdministratorNotice(reason, detail, mailName, reportId, repository);
+        getMailetContext().sendMail(from, List.of(administrator), notice.compose(from.asString(), administrator.asString()));
     }
 
     @Override

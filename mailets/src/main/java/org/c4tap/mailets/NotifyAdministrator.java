@@ -16,7 +16,7 @@ import org.c4tap.core.alert.AdministratorNotice;
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.NotifyAdministrator">
  *     <repository>memory://var/mail/c4tap-error/</repository>
- *     <to>postmaster@bank-a.example</to>               <!-- defaults to the postmaster -->
+ *     <to>postmaster@bank-a.example</to>               <!-- one or more, comma separated; defaults to the postmaster -->
  * </mailet>
  * }</pre>
  */
@@ -27,7 +27,7 @@ public class NotifyAdministrator extends GenericMailet {
     static final String REPOSITORY = "repository";
     private static final int MAX_DETAIL = 500;
 
-    private MailAddress to;
+    private List<MailAddress> to;
     private MailAddress from;
     private String repository;
 
@@ -35,7 +35,21 @@ public class NotifyAdministrator extends GenericMailet {
     public void init() throws MessagingException {
         checkInitParameters(Set.of(TO, FROM, REPOSITORY));
         InitParameters parameters = new InitParameters(getMailetConfig());
-        to = parameters.optionalAddress(TO, getMailetContext().getPostmaster());
+        to = new java.util.ArrayList<>();
+        String configured = parameters.optional(TO, null);
+        if (configured == null) {
+            to.add(getMailetContext().getPostmaster());
+        } else {
+            for (String address : configured.split("[,\\s]+")) {
+                if (!address.isBlank()) {
+                    try {
+                        to.add(new MailAddress(address.strip()));
+                    } catch (Exception e) {
+                        throw parameters.error("<" + TO + "> '" + address + "' is not a mail address");
+                    }
+                }
+            }
+        }
         from = parameters.optionalAddress(FROM, getMailetContext().getPostmaster());
         repository = parameters.required(REPOSITORY);
     }
@@ -47,7 +61,8 @@ public class NotifyAdministrator extends GenericMailet {
                 .orElse(mail.getErrorMessage() == null ? "" : mail.getErrorMessage());
         AdministratorNotice notice = new AdministratorNotice(reason, singleLine(detail), mail.getName(),
                 MailAttributes.get(mail, MailAttributes.REPORT_ID).orElse(""), repository);
-        getMailetContext().sendMail(from, List.of(to), notice.compose(from.asString(), to.asString()));
+        getMailetContext().sendMail(from, to, notice.compose(from.asString(),
+                String.join(", ", to.stream().map(MailAddress::asString).toList())));
     }
 
     private static String singleLine(String text) {

@@ -5,79 +5,118 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
-import org.c4tap.core.entity.ReportEntity;
-import org.c4tap.core.registry.Organisation;
+import org.c4tap.core.acceptance.Accepted;
+import org.c4tap.core.acceptance.Refusal;
+import org.c4tap.core.acceptance.ReportAcceptance;
+import org.c4tap.core.alert.AdministratorNotice;
 import org.c4tap.core.registry.RegistryFile;
-import org.c4tap.core.report.Report;
-import org.c4tap.core.report.ReportFormatException;
-import org.c4tap.core.smime.OpenFailure;
-import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
 import org.c4tap.core.smime.SealingProfile;
-import org.c4tap.core.trust.ParticipantTrust;
 
 /**
- * Council gateway, step 1: decrypts a sealed report with the council's key, verifies its
- * signature, and accepts it only when the signer's certificate is the one the registry pins for an
- * active organisation. The mail then carries the plaintext report (inside the council's gateway
- * only) and the attributes {@code c4tap.report.id} and {@code c4tap.provider}.
+ * Council gateway, step 1: decides whether a sealed report is accepted. It decrypts it with the
+ * council's key (no weaker than {@code minimumEncryption}), verifies the signature over its
+ * content, validates the signer's certificate (chain to {@code trustAnchors}, validity,
+ * revocation from {@code crls}, key usage, emailProtection, the protected From among its
+ * addresses) and requires it to be the certificate the registry pins for an active organisation.
+ * An accepted report gets the attributes {@code c4tap.report.id} and {@code c4tap.provider} and
+ * stays sealed in the mail, so that what is archived is what was received.
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.OpenReport">
  *     <keystore>conf/c4tap/council.p12</keystore>
  *     <keystorePasswordFile>conf/c4tap/keystore-password</keystorePasswordFile>
  *     <registry>conf/c4tap/registry.yaml</registry>
- *     <minimumEncryption>aes-256-gcm</minimumEncryption>   <!-- aes-256-cbc also accepts CBC -->
+ *     <trustAnchors>conf/c4tap/ca.pem</trustAnchors>
+ *     <crls>conf/c4tap/ca.crl</crls>                     <!-- comma separated, PEM or DER -->
+ *     <expiredCrls>reject</expiredCrls>                   <!-- or warn -->
+ *     <minimumEncryption>aes-256-gcm</minimumEncryption>  <!-- aes-256-cbc also accepts CBC -->
+ *     <administrator>secretariat@council.example</administrator>   <!-- defaults to the postmaster -->
  *     <errorProcessor>c4tap-quarantine</errorProcessor>
  * </mailet>
  * }</pre>
  *
- * Anything else (cannot decrypt, bad or missing signature, unknown or inactive signer, malformed
- * report) goes, still sealed, to {@code errorProcessor} with {@code c4tap.failure.reason}.
+ * A refused report goes, still sealed, to {@code errorProcessor} with {@code c4tap.failure.reason}
+ * (cannot_decrypt, tampered, bad_signature, not_signed, untrusted_chain, expired, revoked,
+ * wrong_key_usage, no_email_protection, address_mismatch, unknown_signer, inactive_organisation…).
+ * When the registry file changes into something invalid, the administrator is told once and the
+ * last good registry stays in force.
  */
 public class OpenReport extends GenericMailet {
 
     static final String ERROR_PROCESSOR = "errorProcessor";
     static final String MINIMUM_ENCRYPTION = "minimumEncryption";
+    static final String ADMINISTRATOR = "administrator";
 
-    private Opener opener;
+    private ReportAcceptance acceptance;
     private RegistryFile registry;
+    private MailAddress administrator;
     private String errorProcessor;
+    private ExpiryWatch expiry;
 
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
-        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR, MINIMUM_ENCRYPTION));
+        known.addAll(TrustParameters.NAMES);
+        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR, MINIMUM_ENCRYPTION, ADMINISTRATOR, ExpiryWatch.WINDOW_DAYS));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
-        opener = new Opener(KeyParameters.load(getMailetConfig()),
-                parameters.parsed(MINIMUM_ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse));
         registry = RegistryParameter.open(parameters);
+        var key = KeyParameters.load(getMailetConfig());
+        Opener opener = new Opener(key, parameters.parsed(MINIMUM_ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse));
+        acceptance = new ReportAcceptance(opener, TrustParameters.read(parameters, getMailetName()), registry::current);
+        administrator = parameters.optionalAddress(ADMINISTRATOR, getMailetContext().getPostmaster());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-quarantine");
+        expiry = ExpiryWatch.start(getMailetName(), parameters, () -> certificatesInUse(key.certificate()));
+    }
+
+    /** The council's own certificate and every certificate of the registry in force, by name. */
+    private java.util.Map<String, java.security.cert.X509Certificate> certificatesInUse(java.security.cert.X509Certificate own) {
+        java.util.Map<String, java.security.cert.X509Certificate> certificates = new java.util.LinkedHashMap<>();
+        certificates.put("the council's certificate", own);
+        for (var organisation : registry.current().organisations()) {
+            organisation.gatewayCertificates().forEach(certificate ->
+                    certificates.put("gateway certificate of " + organisation.id(), certificate));
+            organisation.addresses().forEach(address -> address.certificates().forEach(certificate ->
+                    certificates.put("certificate of " + address.address(), certificate)));
+        }
+        return certificates;
+    }
+
+    @Override
+    public void destroy() {
+        if (expiry != null) {
+            expiry.close();
+        }
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Opened opened;
-        Organisation provider;
-        Report report;
+        Accepted accepted;
         try {
-            opened = opener.open(mail.getMessage());
-            provider = ParticipantTrust.provider(opened, registry.current());
-            report = ReportEntity.parse(opened.content());
-        } catch (OpenFailure failure) {
-            MailAttributes.fail(mail, errorProcessor, failure.reason().key(), failure.getMessage());
+            accepted = acceptance.accept(mail.getMessage());
+        } catch (Refusal refusal) {
+            MailAttributes.fail(mail, errorProcessor, refusal.key(), refusal.getMessage());
             return;
-        } catch (ReportFormatException e) {
-            MailAttributes.fail(mail, errorProcessor, OpenFailure.Reason.MALFORMED_REPORT.key(), e.getMessage());
-            return;
+        } finally {
+            announceRegistryRefusal();
         }
-        mail.setMessage(ReportEntity.toMessage(report));
-        MailAttributes.set(mail, MailAttributes.REPORT_ID, report.id().value());
-        MailAttributes.set(mail, MailAttributes.PROVIDER, provider.id());
+        MailAttributes.set(mail, MailAttributes.REPORT_ID, accepted.report().id().value());
+        MailAttributes.set(mail, MailAttributes.PROVIDER, accepted.provider().id());
+    }
+
+    private void announceRegistryRefusal() throws MessagingException {
+        var problem = registry.newRefusal();
+        if (problem.isPresent()) {
+            AdministratorNotice notice = new AdministratorNotice("registry_refused", problem.get(), "-", "",
+                    registry.path() + " (the previous version stays in force)");
+            getMailetContext().sendMail(administrator, List.of(administrator),
+                    notice.compose(administrator.asString(), administrator.asString()));
+        }
     }
 
     @Override
@@ -87,6 +126,6 @@ public class OpenReport extends GenericMailet {
 
     @Override
     public String getMailetInfo() {
-        return "C4TAP OpenReport: decrypts, verifies and accepts reports from registered gateways only";
+        return "C4TAP OpenReport: accepts sealed reports from validated, registered gateways only";
     }
 }

@@ -38,6 +38,9 @@ import org.c4tap.core.smime.SealingProfile;
  *     <rsaKeyTransport>oaep-sha256</rsaKeyTransport>            <!-- or pkcs1-v1_5 for old peers -->
  *     <rsaSignature>pkcs1-v1_5</rsaSignature>                   <!-- or pss -->
  *     <archiveCertificate>conf/c4tap/archive.pem</archiveCertificate>   <!-- optional -->
+ *     <trustAnchors>conf/c4tap/ca.pem</trustAnchors>      <!-- validate the council's certificate before each seal -->
+ *     <crls>conf/c4tap/ca.crl</crls>
+ *     <certificateExpiryWarningDays>30</certificateExpiryWarningDays>
  *     <relayProcessor>c4tap-relay</relayProcessor>
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
@@ -59,6 +62,9 @@ public class SealReport extends GenericMailet {
     static final String ERROR_PROCESSOR = "errorProcessor";
 
     private Relay relay;
+    private X509Certificate council;
+    private java.util.Optional<org.c4tap.core.trust.CertificateValidator> validator;
+    private ExpiryWatch expiry;
     private MailAddress councilAddress;
     private MailAddress gatewayAddress;
     private String relayProcessor;
@@ -68,20 +74,24 @@ public class SealReport extends GenericMailet {
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
         known.addAll(Set.of(COUNCIL_CERTIFICATE, COUNCIL_ADDRESS, GATEWAY_ADDRESS, RSA_KEY_TRANSPORT, RSA_SIGNATURE, ENCRYPTION,
-                ARCHIVE_CERTIFICATE, RELAY_PROCESSOR, ERROR_PROCESSOR));
+                ARCHIVE_CERTIFICATE, RELAY_PROCESSOR, ERROR_PROCESSOR, ExpiryWatch.WINDOW_DAYS));
+        known.addAll(TrustParameters.NAMES);
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         councilAddress = parameters.address(COUNCIL_ADDRESS);
         gatewayAddress = parameters.address(GATEWAY_ADDRESS);
-        X509Certificate council = parameters.certificate(COUNCIL_CERTIFICATE);
+        council = parameters.certificate(COUNCIL_CERTIFICATE);
+        validator = TrustParameters.read(parameters, getMailetName());
         List<X509Certificate> archive = parameters.optional(ARCHIVE_CERTIFICATE, null) == null
                 ? List.of() : parameters.certificates(ARCHIVE_CERTIFICATE);
         SealingProfile profile = new SealingProfile(
                 parameters.parsed(ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse),
                 parameters.parsed(RSA_KEY_TRANSPORT, "oaep-sha256", SealingProfile.RsaKeyTransport::parse),
                 parameters.parsed(RSA_SIGNATURE, "pkcs1-v1_5", SealingProfile.RsaSignature::parse));
-        relay = new Relay(new Sealer(KeyParameters.load(getMailetConfig()), profile), gatewayAddress.asString(),
-                councilAddress.asString(), council, archive);
+        var key = KeyParameters.load(getMailetConfig());
+        relay = new Relay(new Sealer(key, profile), gatewayAddress.asString(), councilAddress.asString(), council, archive);
+        expiry = ExpiryWatch.start(getMailetName(), parameters, () -> java.util.Map.of(
+                "the operator's signing certificate", key.certificate(), "the council's certificate", council));
         relayProcessor = parameters.optional(RELAY_PROCESSOR, "c4tap-relay");
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-error");
     }
@@ -95,6 +105,15 @@ public class SealReport extends GenericMailet {
             MailAttributes.fail(mail, errorProcessor, "malformed_report", e.getMessage());
             return;
         }
+        if (validator.isPresent()) {
+            try {
+                validator.get().validateRecipient(council);
+            } catch (org.c4tap.core.trust.CertificateRejection rejection) {
+                MailAttributes.fail(mail, errorProcessor, rejection.reason().key(), "the council's certificate cannot be used: "
+                        + rejection.getMessage());
+                return;
+            }
+        }
         MimeMessage sealed;
         try {
             sealed = relay.seal(report);
@@ -103,6 +122,13 @@ public class SealReport extends GenericMailet {
             return;
         }
         getMailetContext().sendMail(gatewayAddress, List.of(councilAddress), sealed, relayProcessor);
+    }
+
+    @Override
+    public void destroy() {
+        if (expiry != null) {
+            expiry.close();
+        }
     }
 
     @Override

@@ -80,7 +80,9 @@ public final class DemoNetwork implements AutoCloseable {
                 .listenOn(councilPorts, operatorPorts.smtp())
                 .withFile(pki.keystore(DemoParties.COUNCIL))
                 .withFile(pki.passwordFile())
-                .withFile(pki.registry());
+                .withFile(pki.registry())
+                .withFile(pki.caCertificate())
+                .withFile(pki.crl());
         for (DemoParty party : DemoParties.ALL) {
             councilSpace.withFile(pki.certificate(party));
         }
@@ -89,6 +91,8 @@ public final class DemoNetwork implements AutoCloseable {
                 .listenOn(operatorPorts, options.operatorRelayPort().applyAsInt(councilPorts.smtp()))
                 .withFile(pki.keystore(DemoParties.OPERATOR))
                 .withFile(pki.certificate(DemoParties.COUNCIL))
+                .withFile(pki.caCertificate())
+                .withFile(pki.crl())
                 .withFile(pki.passwordFile())
                 .withFile(pseudonymSecret(work));
         options.operatorEdits().forEach(edit -> operatorSpace.edit(edit.file(), edit.from(), edit.to()));

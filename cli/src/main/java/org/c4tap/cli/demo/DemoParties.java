@@ -29,7 +29,7 @@ public final class DemoParties {
 
     public static final DemoParty SECRETARIAT = new DemoParty("secretariat", Optional.of("secretariat"),
             "セプターカウンシル事務局", "CEPTOAR Council Secretariat", Optional.empty(), Optional.of(Role.SECRETARIAT), false,
-            List.of("secretariat@nisc.example"), false);
+            List.of("secretariat@council.example"), false);
 
     public static final DemoParty ANALYST = new DemoParty("analyst", Optional.of("analysts"), "解析チーム", "Analysis Team",
             Optional.empty(), Optional.of(Role.ANALYST), false, List.of("analysts@analysis.example"), false);

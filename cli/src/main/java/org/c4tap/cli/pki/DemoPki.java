@@ -55,7 +55,7 @@ public final class DemoPki {
      * (power-b and observer included); observer-pending has not agreed to the rules and receives
      * nothing.
      */
-    public static final Set<DemoParty> EC_PARTIES = Set.of(DemoParties.OBSERVER_PENDING);
+    public static final Set<DemoParty> EC_PARTIES = Set.of(DemoParties.PARTICIPANT, DemoParties.OBSERVER, DemoParties.OBSERVER_PENDING);
 
     private static final Duration VALIDITY = Duration.ofDays(730);
     /** Long enough for a demo folder to outlive its use; a real CA would publish a CRL every few days. */

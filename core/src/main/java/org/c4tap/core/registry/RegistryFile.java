@@ -24,6 +24,7 @@ public final class RegistryFile {
     private final Path path;
     private volatile Loaded current;
     private volatile String refusedProblem;
+    private volatile String announcedProblem;
 
     private RegistryFile(Path path, Loaded first) {
         this.path = path;
@@ -73,6 +74,19 @@ public final class RegistryFile {
                     path, e.getMessage());
         }
         return current.registry();
+    }
+
+    /**
+     * The refusal of the newest version of the file, the first time it is asked for after that
+     * version was refused: so that an administrator is told once per broken version, not per mail.
+     */
+    public synchronized Optional<String> newRefusal() {
+        String problem = refusedProblem;
+        if (problem == null || problem.equals(announcedProblem)) {
+            return Optional.empty();
+        }
+        announcedProblem = problem;
+        return Optional.of(problem);
     }
 
     /** Why the newest version of the file was refused, while it is; empty when the file in force is the newest. */

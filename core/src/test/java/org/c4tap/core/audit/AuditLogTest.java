@@ -1,0 +1,69 @@
+package org.c4tap.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void linesWrittenFromManyThreadsAndTwoInstancesAreWholeAndAllThere() throws Exception {
+        Path file = directory.resolve("var/c4tap/audit.jsonl");
+        AuditLog first = new AuditLog(file);
+        AuditLog second = new AuditLog(file);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int thread = 0; thread < 8; thread++) {
+            AuditLog log = thread % 2 == 0 ? first : second;
+            int t = thread;
+            writes.add(threads.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    log.recordDuplicate("report-" + t + "-" + i, "bank-" + t, Instant.now());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+        threads.shutdown();
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(800);
+        Set<String> seen = new HashSet<>();
+        for (String line : lines) {
+            JsonNode node = JSON.readTree(line);
+            assertThat(node.get("event").asText()).isEqualTo("duplicate_ignored");
+            seen.add(node.get("provider").asText() + "/" + node.get("report_id").asText());
+        }
+        assertThat(seen).hasSize(800);
+    }
+
+    @Test
+    void aDuplicateLineNamesTheReportAndProviderOnly() throws Exception {
+        Path file = directory.resolve("audit.jsonl");
+        new AuditLog(file).recordDuplicate("C4TAP-20261126-7K3M9Q2XWD", "bank-a", Instant.parse("2026-11-26T01:02:03Z"));
+
+        assertThat(Files.readString(file)).isEqualTo(
+                "{\"time\":\"2026-11-26T01:02:03Z\",\"event\":\"duplicate_ignored\",\"report_id\":\"C4TAP-20261126-7K3M9Q2XWD\","
+                        + "\"provider\":\"bank-a\"}\n");
+    }
+}

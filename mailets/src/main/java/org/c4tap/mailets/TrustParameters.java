@@ -1,0 +1,58 @@
+package org.c4tap.mailets;
+
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.c4tap.core.trust.CertificateValidator;
+import org.c4tap.core.trust.TrustSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The certificate-validation parameters: {@code trustAnchors} (PEM file of the CA certificates
+ * participants' certificates must chain to), {@code crls} (CRL files, PEM or DER, comma separated),
+ * {@code expiredCrls} ({@code reject}, the default, or {@code warn}: what to do when a CRL is past
+ * its next update). Without {@code trustAnchors} only the registry's pinning applies, and the
+ * gateway says so in its log at start.
+ */
+final class TrustParameters {
+
+    static final Set<String> NAMES = Set.of("trustAnchors", "crls", "expiredCrls");
+    private static final Logger LOGGER = LoggerFactory.getLogger(TrustParameters.class);
+
+    private TrustParameters() {
+    }
+
+    static Optional<CertificateValidator> read(InitParameters parameters, String mailet) throws MessagingException {
+        String anchors = parameters.optional("trustAnchors", null);
+        if (anchors == null) {
+            LOGGER.warn("{}: no trustAnchors: certificates are not validated (chain, validity, revocation, usage, address);"
+                    + " only the registry's pinned certificates are checked", mailet);
+            return Optional.empty();
+        }
+        List<Path> crls = new ArrayList<>();
+        for (String crl : parameters.optional("crls", "").split("[,\\s]+")) {
+            if (!crl.isBlank()) {
+                crls.add(ServerFiles.resolve(crl));
+            }
+        }
+        TrustSettings.ExpiredCrlPolicy policy = parameters.parsed("expiredCrls", "reject", value -> {
+            for (TrustSettings.ExpiredCrlPolicy candidate : TrustSettings.ExpiredCrlPolicy.values()) {
+                if (candidate.name().equalsIgnoreCase(value.strip())) {
+                    return candidate;
+                }
+            }
+            throw new IllegalArgumentException("'" + value + "' is not reject or warn");
+        });
+        try {
+            return Optional.of(new CertificateValidator(TrustSettings.read(ServerFiles.resolve(anchors), crls).withExpiredCrls(policy)));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw parameters.error("cannot read the trust anchors or CRLs: " + e.getMessage());
+        }
+    }
+}
