@@ -33,13 +33,15 @@ import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 import org.c4tap.core.trust.ParticipantTrust;
+import org.c4tap.core.trust.TrustFiles;
 
 /**
  * Council gateway, step 3: sends every recipient organisation one notice holding exactly the parts
  * its scope allows, rebuilt from those parts, signed by the council and encrypted to that
  * organisation's certificates only (AES-256-CBC, or AES-256-GCM where the registry says every
- * address's client reads it). All notices are sealed before the first is sent, so a sealing
- * failure sends none. Each notice sent is written to the audit log.
+ * address's client reads it), and only to certificates that validate ({@code trustAnchors},
+ * {@code crls}: never to a revoked or expired one). All notices are sealed before the first is
+ * sent, so a sealing failure sends none. Each notice sent is written to the audit log.
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.DistributeNotices">
@@ -51,6 +53,8 @@ import org.c4tap.core.trust.ParticipantTrust;
  *     <encryption>aes-256-cbc</encryption>
  *     <rsaKeyTransport>oaep-sha256</rsaKeyTransport>
  *     <auditLog>var/c4tap/audit.jsonl</auditLog>
+ *     <trustAnchors>conf/c4tap/ca.pem</trustAnchors>
+ *     <crls>conf/c4tap/ca.crl</crls>
  *     <administrator>secretariat@council.example</administrator>   <!-- defaults to the postmaster -->
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
@@ -58,8 +62,10 @@ import org.c4tap.core.trust.ParticipantTrust;
  *
  * It follows {@link OpenReport} (whose attributes it relies on) and opens the sealed report again
  * itself, checking that it is still signed by a certificate the registry pins for the provider
- * {@link OpenReport} accepted. Recipients left out for want of a certificate are reported to the
- * administrator; they are never sent anything in the clear.
+ * {@link OpenReport} accepted. When a recipient could not be reached (no certificate, or none that
+ * validates), the others get their notices and the report then goes to {@code errorProcessor} with
+ * {@code c4tap.failure.reason} {@code recipient_not_reached} and who was left out: it is kept and
+ * the administrator told. No one is ever sent anything in the clear.
  */
 public class DistributeNotices extends GenericMailet {
 
@@ -78,11 +84,13 @@ public class DistributeNotices extends GenericMailet {
     private MailAddress from;
     private MailAddress administrator;
     private Optional<AuditLog> audit;
+    private Optional<TrustFiles> trust;
     private String errorProcessor;
 
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
+        known.addAll(TrustParameters.NAMES);
         known.addAll(Set.of(RegistryParameter.REGISTRY, FROM, ARCHIVE_CERTIFICATE, RSA_KEY_TRANSPORT, RSA_SIGNATURE, ENCRYPTION,
                 AUDIT_LOG, ADMINISTRATOR, ERROR_PROCESSOR));
         checkInitParameters(known);
@@ -96,7 +104,9 @@ public class DistributeNotices extends GenericMailet {
                 parameters.parsed(RSA_SIGNATURE, "pkcs1-v1_5", SealingProfile.RsaSignature::parse));
         var key = KeyParameters.load(getMailetConfig());
         opener = new Opener(key);
-        distributor = new Distributor(new Sealer(key, profile), from.asString(), archive);
+        Distributor plain = new Distributor(new Sealer(key, profile), from.asString(), archive);
+        trust = TrustParameters.read(parameters, getMailetName());
+        distributor = trust.map(plain::validatingRecipients).orElse(plain);
         registry = RegistryParameter.open(parameters);
         String log = parameters.optional(AUDIT_LOG, null);
         audit = log == null ? Optional.empty() : Optional.of(new AuditLog(ServerFiles.resolve(log)));
@@ -148,17 +158,23 @@ public class DistributeNotices extends GenericMailet {
             record(report, provider.get(), notice, sealed);
         }
         MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
+        announceRefusedFiles();
         if (!distribution.skipped().isEmpty()) {
-            notifyAdministrator("recipient_without_certificate", String.join("; ", distribution.skipped()), mail.getName(),
-                    report.id().value(), "(not stored: the other notices were sent)");
+            // the others have their notices; the report is kept, with who still lacks one, for a resend
+            MailAttributes.fail(mail, errorProcessor, "recipient_not_reached", String.join("; ", distribution.skipped()));
         }
-        registry.newRefusal().ifPresent(problem -> {
-            try {
-                notifyAdministrator("registry_refused", problem, "-", "", registry.path() + " (the previous version stays in force)");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    }
+
+    private void announceRefusedFiles() throws MessagingException {
+        Optional<String> registryProblem = registry.newRefusal();
+        if (registryProblem.isPresent()) {
+            notifyAdministrator("registry_refused", registryProblem.get(), "-", "", registry.path() + " (the previous version stays in force)");
+        }
+        Optional<String> trustProblem = trust.flatMap(TrustFiles::newRefusal);
+        if (trustProblem.isPresent()) {
+            notifyAdministrator("trust_files_refused", trustProblem.get(), "-", "",
+                    trust.get().files() + " (the previous version stays in force)");
+        }
     }
 
     private void record(Report report, Organisation provider, Notice notice, MimeMessage sealed) throws MessagingException {

@@ -1,9 +1,13 @@
 package org.c4tap.mailets;
 
 import jakarta.mail.MessagingException;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
@@ -16,6 +20,7 @@ import org.c4tap.core.alert.AdministratorNotice;
 import org.c4tap.core.registry.RegistryFile;
 import org.c4tap.core.smime.Opener;
 import org.c4tap.core.smime.SealingProfile;
+import org.c4tap.core.trust.TrustFiles;
 
 /**
  * Council gateway, step 1: decides whether a sealed report is accepted. It decrypts it with the
@@ -54,6 +59,7 @@ public class OpenReport extends GenericMailet {
 
     private ReportAcceptance acceptance;
     private RegistryFile registry;
+    private Optional<TrustFiles> trust;
     private MailAddress administrator;
     private String errorProcessor;
     private ExpiryWatch expiry;
@@ -68,15 +74,16 @@ public class OpenReport extends GenericMailet {
         registry = RegistryParameter.open(parameters);
         var key = KeyParameters.load(getMailetConfig());
         Opener opener = new Opener(key, parameters.parsed(MINIMUM_ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse));
-        acceptance = new ReportAcceptance(opener, TrustParameters.read(parameters, getMailetName()), registry::current);
+        trust = TrustParameters.read(parameters, getMailetName());
+        acceptance = new ReportAcceptance(opener, trust, registry::current);
         administrator = parameters.optionalAddress(ADMINISTRATOR, getMailetContext().getPostmaster());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-quarantine");
         expiry = ExpiryWatch.start(getMailetName(), parameters, () -> certificatesInUse(key.certificate()));
     }
 
     /** The council's own certificate and every certificate of the registry in force, by name. */
-    private java.util.Map<String, java.security.cert.X509Certificate> certificatesInUse(java.security.cert.X509Certificate own) {
-        java.util.Map<String, java.security.cert.X509Certificate> certificates = new java.util.LinkedHashMap<>();
+    private Map<String, X509Certificate> certificatesInUse(X509Certificate own) {
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
         certificates.put("the council's certificate", own);
         for (var organisation : registry.current().organisations()) {
             organisation.gatewayCertificates().forEach(certificate ->
@@ -103,20 +110,26 @@ public class OpenReport extends GenericMailet {
             MailAttributes.fail(mail, errorProcessor, refusal.key(), refusal.getMessage());
             return;
         } finally {
-            announceRegistryRefusal();
+            announceRefusedFiles();
         }
         MailAttributes.set(mail, MailAttributes.REPORT_ID, accepted.report().id().value());
         MailAttributes.set(mail, MailAttributes.PROVIDER, accepted.provider().id());
     }
 
-    private void announceRegistryRefusal() throws MessagingException {
+    private void announceRefusedFiles() throws MessagingException {
         var problem = registry.newRefusal();
         if (problem.isPresent()) {
-            AdministratorNotice notice = new AdministratorNotice("registry_refused", problem.get(), "-", "",
-                    registry.path() + " (the previous version stays in force)");
-            getMailetContext().sendMail(administrator, List.of(administrator),
-                    notice.compose(administrator.asString(), administrator.asString()));
+            tell("registry_refused", problem.get(), registry.path() + " (the previous version stays in force)");
         }
+        var trustProblem = trust.flatMap(TrustFiles::newRefusal);
+        if (trustProblem.isPresent()) {
+            tell("trust_files_refused", trustProblem.get(), trust.get().files() + " (the previous version stays in force)");
+        }
+    }
+
+    private void tell(String reason, String problem, String where) throws MessagingException {
+        AdministratorNotice notice = new AdministratorNotice(reason, problem, "-", "", where);
+        getMailetContext().sendMail(administrator, List.of(administrator), notice.compose(administrator.asString(), administrator.asString()));
     }
 
     @Override

@@ -63,7 +63,7 @@ public class SealReport extends GenericMailet {
 
     private Relay relay;
     private X509Certificate council;
-    private java.util.Optional<org.c4tap.core.trust.CertificateValidator> validator;
+    private java.util.Optional<org.c4tap.core.trust.TrustFiles> validator;
     private ExpiryWatch expiry;
     private MailAddress councilAddress;
     private MailAddress gatewayAddress;
@@ -107,7 +107,7 @@ public class SealReport extends GenericMailet {
         }
         if (validator.isPresent()) {
             try {
-                validator.get().validateRecipient(council);
+                validator.get().get().validateRecipient(council);
             } catch (org.c4tap.core.trust.CertificateRejection rejection) {
                 MailAttributes.fail(mail, errorProcessor, rejection.reason().key(), "the council's certificate cannot be used: "
                         + rejection.getMessage());

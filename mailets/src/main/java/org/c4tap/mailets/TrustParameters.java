@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.c4tap.core.trust.CertificateValidator;
+import org.c4tap.core.trust.TrustFiles;
 import org.c4tap.core.trust.TrustSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The certificate-validation parameters: {@code trustAnchors} (PEM file of the CA certificates
  * participants' certificates must chain to), {@code crls} (CRL files, PEM or DER, comma separated),
  * {@code expiredCrls} ({@code reject}, the default, or {@code warn}: what to do when a CRL is past
- * its next update). Without {@code trustAnchors} only the registry's pinning applies, and the
+ * its next update). The files are read again when they change (a CA's new CRL applies without a
+ * restart); a new version that cannot be read is refused and the last good one stays. Without {@code trustAnchors} only the registry's pinning applies, and the
  * gateway says so in its log at start.
  */
 final class TrustParameters {
@@ -28,7 +29,7 @@ final class TrustParameters {
     private TrustParameters() {
     }
 
-    static Optional<CertificateValidator> read(InitParameters parameters, String mailet) throws MessagingException {
+    static Optional<TrustFiles> read(InitParameters parameters, String mailet) throws MessagingException {
         String anchors = parameters.optional("trustAnchors", null);
         if (anchors == null) {
             LOGGER.warn("{}: no trustAnchors: certificates are not validated (chain, validity, revocation, usage, address);"
@@ -50,7 +51,7 @@ final class TrustParameters {
             throw new IllegalArgumentException("'" + value + "' is not reject or warn");
         });
         try {
-            return Optional.of(new CertificateValidator(TrustSettings.read(ServerFiles.resolve(anchors), crls).withExpiredCrls(policy)));
+            return Optional.of(TrustFiles.open(ServerFiles.resolve(anchors), crls, policy));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw parameters.error("cannot read the trust anchors or CRLs: " + e.getMessage());
         }

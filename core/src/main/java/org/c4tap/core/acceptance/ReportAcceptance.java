@@ -26,14 +26,15 @@ import org.c4tap.core.trust.ParticipantTrust;
 public final class ReportAcceptance {
 
     private final Opener opener;
-    private final Optional<CertificateValidator> validator;
+    private final Optional<? extends Supplier<CertificateValidator>> validator;
     private final Supplier<Registry> registry;
 
     /**
-     * @param validator certificate validation; empty only where the registry's pinning is the whole
-     *                  trust (tests, or a council that runs without a CA)
+     * @param validator certificate validation in force (read for each report, as the CRLs change);
+     *                  empty only where the registry's pinning is the whole trust (tests, or a
+     *                  council that runs without a CA)
      */
-    public ReportAcceptance(Opener opener, Optional<CertificateValidator> validator, Supplier<Registry> registry) {
+    public ReportAcceptance(Opener opener, Optional<? extends Supplier<CertificateValidator>> validator, Supplier<Registry> registry) {
         this.opener = opener;
         this.validator = validator;
         this.registry = registry;
@@ -48,7 +49,7 @@ public final class ReportAcceptance {
         }
         if (validator.isPresent()) {
             try {
-                validator.get().validateSigner(opened.signer(), opened.certificates(), sender(opened));
+                validator.get().get().validateSigner(opened.signer(), opened.certificates(), sender(opened));
             } catch (CertificateRejection rejection) {
                 throw Refusal.of(rejection);
             }

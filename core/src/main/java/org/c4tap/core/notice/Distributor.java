@@ -5,6 +5,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.c4tap.core.audience.Audience;
 import org.c4tap.core.audience.Delivery;
 import org.c4tap.core.entity.ReportEntity;
@@ -14,11 +16,14 @@ import org.c4tap.core.registry.Registry;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.ProviderSector;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 import org.c4tap.core.relay.Relay;
+import org.c4tap.core.trust.CertificateRejection;
+import org.c4tap.core.trust.CertificateValidator;
 
 /**
  * Turns an accepted report into one sealed notice per recipient organisation. Each notice is
@@ -32,15 +37,31 @@ public final class Distributor {
     private final Sealer sealer;
     private final String councilAddress;
     private final List<X509Certificate> archiveCertificates;
+    private final Optional<? extends Supplier<CertificateValidator>> validator;
 
     /**
      * @param archiveCertificates certificates every notice is also encrypted to, so the council can
      *                            read its own archive; may be empty
      */
     public Distributor(Sealer sealer, String councilAddress, List<X509Certificate> archiveCertificates) {
+        this(sealer, councilAddress, archiveCertificates, Optional.empty());
+    }
+
+    private Distributor(Sealer sealer, String councilAddress, List<X509Certificate> archiveCertificates,
+                        Optional<? extends Supplier<CertificateValidator>> validator) {
         this.sealer = sealer;
         this.councilAddress = councilAddress;
         this.archiveCertificates = List.copyOf(archiveCertificates);
+        this.validator = validator;
+    }
+
+    /**
+     * This distributor, encrypting only to recipient certificates the validator in force accepts
+     * (chain, validity, revocation, key usage): a notice is never encrypted to a revoked or expired
+     * certificate. A refused certificate is reported in {@link Distribution#skipped()}.
+     */
+    public Distributor validatingRecipients(Supplier<CertificateValidator> trust) {
+        return new Distributor(sealer, councilAddress, archiveCertificates, Optional.of(trust));
     }
 
     /**
@@ -57,13 +78,31 @@ public final class Distributor {
             Organisation recipient = delivery.recipient();
             List<String> addresses = new ArrayList<>();
             List<X509Certificate> certificates = new ArrayList<>();
+            CertificateValidator trust = validator.map(Supplier::get).orElse(null);
             for (DeliveryAddress address : recipient.addresses()) {
                 if (address.certificates().isEmpty()) {
                     skipped.add(recipient.id() + " <" + address.address() + ">: no certificate to encrypt to");
                     continue;
                 }
+                List<X509Certificate> usable = new ArrayList<>();
+                for (X509Certificate certificate : address.certificates()) {
+                    if (trust == null) {
+                        usable.add(certificate);
+                        continue;
+                    }
+                    try {
+                        trust.validateRecipient(certificate);
+                        usable.add(certificate);
+                    } catch (CertificateRejection rejection) {
+                        skipped.add(recipient.id() + " <" + address.address() + ">: certificate "
+                                + Certificates.describe(certificate) + " refused: " + rejection.getMessage());
+                    }
+                }
+                if (usable.isEmpty()) {
+                    continue;
+                }
                 addresses.add(address.address());
-                certificates.addAll(address.certificates());
+                certificates.addAll(usable);
             }
             if (addresses.isEmpty()) {
                 skipped.add(recipient.id() + ": no address with a certificate; nothing sent");
@@ -80,7 +119,7 @@ public final class Distributor {
             String prefix = "C4TAP notice " + report.id().value();
             OuterHeaders outer = new OuterHeaders(councilAddress, addresses, prefix, Relay.protectedSubject(prefix, restricted),
                     "<" + report.id().value() + "." + recipient.id() + "@" + Relay.domainOf(councilAddress) + ">");
-            boolean gcm = recipient.addresses().stream().filter(address -> !address.certificates().isEmpty())
+            boolean gcm = recipient.addresses().stream().filter(address -> addresses.contains(address.address()))
                     .allMatch(DeliveryAddress::gcm);
             Sealer forRecipient = gcm ? sealer.with(sealer.profile().with(SealingProfile.ContentEncryption.AES_256_GCM)) : sealer;
             notices.add(new Notice(delivery, addresses, forRecipient.seal(content, outer, certificates)));

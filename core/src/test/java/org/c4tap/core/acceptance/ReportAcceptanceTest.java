@@ -37,6 +37,9 @@ class ReportAcceptanceTest {
     private static final CertificateAuthority.Issued INTRUDER = issue(CA, "intruder", GATEWAY);
     private static final CertificateAuthority.Issued FOREIGN = issue(ca("Foreign CA"), "bank-a gateway", GATEWAY);
 
+    private static final CertificateValidator TRUST = validator();
+    private static final java.util.function.Supplier<CertificateValidator> VALIDATOR = () -> TRUST;
+
     private final Report report = SampleReports.green();
 
     @Test
@@ -99,7 +102,7 @@ class ReportAcceptanceTest {
     void theRegistryInForceIsReadForEachReport() throws Exception {
         Registry[] current = {registry(true, INTRUDER)};
         ReportAcceptance acceptance = new ReportAcceptance(new Opener(COUNCIL.credential(), SealingProfile.ContentEncryption.AES_256_GCM),
-                Optional.of(validator()), () -> current[0]);
+                Optional.of(VALIDATOR), () -> current[0]);
         MimeMessage sealed = seal(BANK, SealingProfile.GATEWAY);
         assertThat(refusal(acceptance, sealed).key()).isEqualTo("unknown_signer");
 
@@ -109,7 +112,7 @@ class ReportAcceptanceTest {
 
     private ReportAcceptance acceptance(Registry registry) {
         return new ReportAcceptance(new Opener(COUNCIL.credential(), SealingProfile.ContentEncryption.AES_256_GCM),
-                Optional.of(validator()), () -> registry);
+                Optional.of(VALIDATOR), () -> registry);
     }
 
     private static CertificateValidator validator() {

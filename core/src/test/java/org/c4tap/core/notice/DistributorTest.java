@@ -79,6 +79,29 @@ class DistributorTest {
         assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("analysts"));
     }
 
+    @Test
+    void aRevokedRecipientCertificateIsNeverEncryptedToAndTheRecipientIsReported() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("Distributor CA", java.time.Duration.ofDays(30));
+        CertificateAuthority.Issued good = ca.issue("soc", "Power B", List.of("soc@power-b.example"), java.time.Duration.ofDays(10));
+        CertificateAuthority.Issued revoked = ca.issue("cert", "Observer", List.of("cert@observer.example"), java.time.Duration.ofDays(10));
+        ca.revoke(revoked.certificate(), java.time.Instant.now().minusSeconds(5));
+        var trust = new org.c4tap.core.trust.CertificateValidator(org.c4tap.core.trust.TrustSettings.anchoredAt(List.of(ca.certificate()))
+                .withCrls(List.of(ca.crl(java.time.Instant.now().minusSeconds(1), java.time.Duration.ofDays(1)))));
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation participant = new Organisation("power-b", "p", "p", Optional.of(Sector.ELECTRIC_POWER), Role.PARTICIPANT, false, true,
+                List.of(), List.of(new DeliveryAddress("soc@power-b.example", List.of(good.certificate()), false)));
+        Organisation observer = new Organisation("observer", "o", "o", Optional.empty(), Role.OBSERVER, true, true, List.of(),
+                List.of(new DeliveryAddress("cert@observer.example", List.of(revoked.certificate()), false)));
+
+        Distribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD), "c4tap@council.example",
+                List.of()).validatingRecipients(() -> trust)
+                .distribute(SampleReports.green(), provider, new Registry(List.of(participant, observer)));
+
+        assertThat(distribution.notices()).extracting(notice -> notice.delivery().recipient().id()).containsExactly("power-b");
+        assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("observer").contains("revoked"));
+        assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("observer: no address with a certificate"));
+    }
+
     private Report open(Notice notice, String key) throws Exception {
         var opened = new Opener(TestPki.key(key).credential()).open(Mails.reparse(notice.sealed()));
         assertThat(Certificates.fingerprint(opened.signer())).isEqualTo(Certificates.fingerprint(council.certificate()));
