@@ -27,12 +27,12 @@ public class AcknowledgeReporter extends GenericMailet {
 
     static final String FROM = "from";
 
-    private MailAddress from;
+    private AddressOrPostmaster from;
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of(FROM));
-        from = new InitParameters(getMailetConfig()).optionalAddress(FROM, getMailetContext().getPostmaster());
+        from = AddressOrPostmaster.read(new InitParameters(getMailetConfig()), FROM, getMailetContext());
     }
 
     @Override
@@ -47,8 +47,9 @@ public class AcknowledgeReporter extends GenericMailet {
         } catch (ReportFormatException e) {
             throw new MessagingException("the mail no longer carries a readable report: " + e.getMessage());
         }
-        getMailetContext().sendMail(from, List.of(reporter.get()),
-                Acknowledgement.compose(from.asString(), reporter.get().asString(), report));
+        MailAddress sender = from.get();
+        getMailetContext().sendMail(sender, List.of(reporter.get()),
+                Acknowledgement.compose(sender.asString(), reporter.get().asString(), report));
     }
 
     @Override

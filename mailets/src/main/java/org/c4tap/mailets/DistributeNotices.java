@@ -82,7 +82,7 @@ public class DistributeNotices extends GenericMailet {
     private Distributor distributor;
     private RegistryFile registry;
     private MailAddress from;
-    private MailAddress administrator;
+    private AddressOrPostmaster administrator;
     private Optional<AuditLog> audit;
     private Optional<TrustFiles> trust;
     private String errorProcessor;
@@ -110,7 +110,7 @@ public class DistributeNotices extends GenericMailet {
         registry = RegistryParameter.open(parameters);
         String log = parameters.optional(AUDIT_LOG, null);
         audit = log == null ? Optional.empty() : Optional.of(new AuditLog(ServerFiles.resolve(log)));
-        administrator = parameters.optionalAddress(ADMINISTRATOR, getMailetContext().getPostmaster());
+        administrator = AddressOrPostmaster.read(parameters, ADMINISTRATOR, getMailetContext());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-error");
     }
 
@@ -193,7 +193,8 @@ public class DistributeNotices extends GenericMailet {
     private void notifyAdministrator(String reason, String detail, String mailName, String reportId, String repository)
             throws MessagingException {
         AdministratorNotice notice = new AdministratorNotice(reason, detail, mailName, reportId, repository);
-        getMailetContext().sendMail(from, List.of(administrator), notice.compose(from.asString(), administrator.asString()));
+        MailAddress to = administrator.get();
+        getMailetContext().sendMail(from, List.of(to), notice.compose(from.asString(), to.asString()));
     }
 
     @Override

@@ -32,7 +32,7 @@ public class ExplainRejection extends GenericMailet {
 
     private Optional<Rejection.Reason> reason;
     private String reportAddress;
-    private MailAddress from;
+    private AddressOrPostmaster from;
 
     @Override
     public void init() throws MessagingException {
@@ -41,7 +41,7 @@ public class ExplainRejection extends GenericMailet {
         String configured = parameters.optional(REASON, null);
         reason = configured == null ? Optional.empty() : Optional.of(parameters.parsed(REASON, configured, Rejection.Reason::fromKey));
         reportAddress = parameters.address(REPORT_ADDRESS).asString();
-        from = parameters.optionalAddress(FROM, getMailetContext().getPostmaster());
+        from = AddressOrPostmaster.read(parameters, FROM, getMailetContext());
     }
 
     @Override
@@ -51,8 +51,9 @@ public class ExplainRejection extends GenericMailet {
         MailAttributes.set(mail, MailAttributes.REJECTION, why.key());
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         if (sender.isPresent()) {
-            getMailetContext().sendMail(from, List.of(sender.get()),
-                    Rejection.compose(from.asString(), sender.get().asString(), reportAddress, why));
+            MailAddress explainer = from.get();
+            getMailetContext().sendMail(explainer, List.of(sender.get()),
+                    Rejection.compose(explainer.asString(), sender.get().asString(), reportAddress, why));
         }
     }
 

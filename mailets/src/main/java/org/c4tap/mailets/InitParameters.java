@@ -43,10 +43,6 @@ final class InitParameters {
         }
     }
 
-    MailAddress optionalAddress(String name, MailAddress fallback) throws MessagingException {
-        return config.getInitParameter(name) == null ? fallback : address(name);
-    }
-
     /** The first certificate of a PEM file. */
     X509Certificate certificate(String name) throws MessagingException {
         return certificates(name).get(0);

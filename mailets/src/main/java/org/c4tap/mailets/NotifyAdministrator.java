@@ -28,7 +28,7 @@ public class NotifyAdministrator extends GenericMailet {
     private static final int MAX_DETAIL = 500;
 
     private List<MailAddress> to;
-    private MailAddress from;
+    private AddressOrPostmaster from;
     private String repository;
 
     @Override
@@ -37,9 +37,7 @@ public class NotifyAdministrator extends GenericMailet {
         InitParameters parameters = new InitParameters(getMailetConfig());
         to = new java.util.ArrayList<>();
         String configured = parameters.optional(TO, null);
-        if (configured == null) {
-            to.add(getMailetContext().getPostmaster());
-        } else {
+        if (configured != null) {
             for (String address : configured.split("[,\\s]+")) {
                 if (!address.isBlank()) {
                     try {
@@ -50,7 +48,7 @@ public class NotifyAdministrator extends GenericMailet {
                 }
             }
         }
-        from = parameters.optionalAddress(FROM, getMailetContext().getPostmaster());
+        from = AddressOrPostmaster.read(parameters, FROM, getMailetContext());
         repository = parameters.required(REPOSITORY);
     }
 
@@ -61,8 +59,11 @@ public class NotifyAdministrator extends GenericMailet {
                 .orElse(mail.getErrorMessage() == null ? "" : mail.getErrorMessage());
         AdministratorNotice notice = new AdministratorNotice(reason, singleLine(detail), mail.getName(),
                 MailAttributes.get(mail, MailAttributes.REPORT_ID).orElse(""), repository);
-        getMailetContext().sendMail(from, to, notice.compose(from.asString(),
-                String.join(", ", to.stream().map(MailAddress::asString).toList())));
+        MailAddress sender = from.get();
+        // without <to>, the postmaster, asked for now: James sets it after init()
+        List<MailAddress> recipients = to.isEmpty() ? List.of(new AddressOrPostmaster(java.util.Optional.empty(), getMailetContext()).get()) : to;
+        getMailetContext().sendMail(sender, recipients, notice.compose(sender.asString(),
+                String.join(", ", recipients.stream().map(MailAddress::asString).toList())));
     }
 
     private static String singleLine(String text) {

@@ -60,7 +60,7 @@ public class OpenReport extends GenericMailet {
     private ReportAcceptance acceptance;
     private RegistryFile registry;
     private Optional<TrustFiles> trust;
-    private MailAddress administrator;
+    private AddressOrPostmaster administrator;
     private String errorProcessor;
     private ExpiryWatch expiry;
 
@@ -76,7 +76,7 @@ public class OpenReport extends GenericMailet {
         Opener opener = new Opener(key, parameters.parsed(MINIMUM_ENCRYPTION, "aes-256-gcm", SealingProfile.ContentEncryption::parse));
         trust = TrustParameters.read(parameters, getMailetName());
         acceptance = new ReportAcceptance(opener, trust, registry::current);
-        administrator = parameters.optionalAddress(ADMINISTRATOR, getMailetContext().getPostmaster());
+        administrator = AddressOrPostmaster.read(parameters, ADMINISTRATOR, getMailetContext());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-quarantine");
         expiry = ExpiryWatch.start(getMailetName(), parameters, () -> certificatesInUse(key.certificate()));
     }
@@ -129,7 +129,8 @@ public class OpenReport extends GenericMailet {
 
     private void tell(String reason, String problem, String where) throws MessagingException {
         AdministratorNotice notice = new AdministratorNotice(reason, problem, "-", "", where);
-        getMailetContext().sendMail(administrator, List.of(administrator), notice.compose(administrator.asString(), administrator.asString()));
+        MailAddress to = administrator.get();
+        getMailetContext().sendMail(to, List.of(to), notice.compose(to.asString(), to.asString()));
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class WebAdmin {
 
     /** The keys of the mails in a repository; empty when the repository does not exist yet. */
     public List<String> repositoryKeys(String repositoryUrl) throws IOException {
-        HttpResponse<String> response = send(request("/mailRepositories/" + encode(repositoryUrl) + "/mails").GET());
+        HttpResponse<String> response = send(request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails").GET());
         if (response.statusCode() == 404) {
             return List.of();
         }
@@ -69,7 +69,7 @@ public final class WebAdmin {
 
     /** One mail of a repository, as the raw message. */
     public byte[] repositoryMail(String repositoryUrl, String key) throws IOException {
-        HttpRequest request = request("/mailRepositories/" + encode(repositoryUrl) + "/mails/" + encode(key))
+        HttpRequest request = request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails/" + encode(key))
                 .header("Accept", "message/rfc822").GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -85,10 +85,16 @@ public final class WebAdmin {
 
     /** A mail's attributes and state, as WebAdmin renders them (JSON). */
     public String repositoryMailDetails(String repositoryUrl, String key) throws IOException {
-        HttpResponse<String> response = send(request("/mailRepositories/" + encode(repositoryUrl) + "/mails/" + encode(key)
-                + "?additionalFields=attributes,headers,sender,recipients,errorMessage,state").header("Accept", "application/json").GET());
+        HttpResponse<String> response = send(request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails/" + encode(key)
+                + "?additionalFields=attributes,headers,messageSize").header("Accept", "application/json").GET());
         expect(response, 200);
         return response.body();
+    }
+
+    /** WebAdmin names a repository by its path only ({@code var/mail/error/}), never its protocol. */
+    private static String path(String repositoryUrl) {
+        int protocol = repositoryUrl.indexOf("://");
+        return protocol < 0 ? repositoryUrl : repositoryUrl.substring(protocol + 3);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -52,4 +52,10 @@ public final class SampleReports {
                 List.of(new Note(Part.ATTACHMENTS, "unreadable_part", "part 1.3 could not be read")));
     }
 
+    /** {@link #green()} under a new report id, as every report of a gateway has its own. */
+    public static Report greenWithNewId() {
+        Report green = green();
+        return new Report(ReportId.generate(java.time.Clock.systemUTC()), Instant.now(), green.choice(), green.scopes(), green.parts(),
+                green.notes());
+    }
 }
