@@ -18,21 +18,47 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SmtpTap implements AutoCloseable {
 
-    private final ServerSocket server;
     private final int target;
+    private final int port;
     private final List<ByteArrayOutputStream> sessions = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
     private volatile boolean open = true;
 
     SmtpTap(int target) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.target = target;
-        Thread acceptor = new Thread(this::accept, "smtp-tap");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        ServerSocket first = bind(0);
+        this.port = first.getLocalPort();
+        listen(first);
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
+    }
+
+    /** Takes the council away: connections to the tap are refused until {@link #restore()}. */
+    synchronized void refuse() throws IOException {
+        server.close();
+    }
+
+    /** Lets connections through again, on the same port. */
+    synchronized void restore() throws IOException {
+        if (server.isClosed()) {
+            listen(bind(port));
+        }
+    }
+
+    private static ServerSocket bind(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return socket;
+    }
+
+    private void listen(ServerSocket socket) {
+        server = socket;
+        Thread acceptor = new Thread(() -> accept(socket), "smtp-tap");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** The messages sent through the tap, dot-unstuffed, in the order they were sent. */
@@ -70,17 +96,24 @@ final class SmtpTap implements AutoCloseable {
         return all.toByteArray();
     }
 
-    private void accept() {
-        while (open) {
+    private void accept(ServerSocket socket) {
+        while (open && !socket.isClosed()) {
             try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket client = socket.accept();
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                } catch (IOException unreachable) {
+                    // the council is down: the sender sees its connection end, as with a refused one
+                    close(client);
+                    continue;
+                }
                 ByteArrayOutputStream copy = new ByteArrayOutputStream();
                 sessions.add(copy);
                 pump(client.getInputStream(), upstream.getOutputStream(), copy, client, upstream);
                 pump(upstream.getInputStream(), client.getOutputStream(), null, client, upstream);
             } catch (IOException e) {
-                if (!open) {
+                if (!open || socket.isClosed()) {
                     return;
                 }
             }

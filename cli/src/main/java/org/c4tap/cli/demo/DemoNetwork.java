@@ -32,11 +32,13 @@ public final class DemoNetwork implements AutoCloseable {
     public static final String MAILBOX_PASSWORD = "c4tap-demo";
 
     private final DemoPki pki;
-    private final JamesServer operator;
-    private final JamesServer council;
+    private final Installation installation;
+    private volatile JamesServer operator;
+    private volatile JamesServer council;
 
-    private DemoNetwork(DemoPki pki, JamesServer operator, JamesServer council) {
+    private DemoNetwork(DemoPki pki, Installation installation, JamesServer operator, JamesServer council) {
         this.pki = pki;
+        this.installation = installation;
         this.operator = operator;
         this.council = council;
     }
@@ -115,7 +117,7 @@ public final class DemoNetwork implements AutoCloseable {
             council.close();
             throw unwrap(e);
         }
-        DemoNetwork network = new DemoNetwork(pki, operator, council);
+        DemoNetwork network = new DemoNetwork(pki, installation, operator, council);
         try {
             trace.accept(describe(council, "council ", "council.example"));
             trace.accept(describe(operator, "operator", "bank-a.example"));
@@ -159,19 +161,46 @@ public final class DemoNetwork implements AutoCloseable {
         return addresses;
     }
 
+    /**
+     * Stops a gateway (a normal shutdown) and starts it again in the same folder on the same
+     * ports. The memory server keeps nothing across a restart: mailboxes are created again, empty.
+     */
+    public JamesServer restart(JamesServer server) throws IOException {
+        boolean isCouncil = server == council;
+        server.close();
+        JamesServer started = JamesServer.start(server.name(), server.workingDirectory(), server.ports(), installation, List.of());
+        if (isCouncil) {
+            council = started;
+        } else {
+            operator = started;
+        }
+        provision(started);
+        return started;
+    }
+
     private void provision() throws IOException {
+        provision(operator);
+        provision(council);
+    }
+
+    /** The demo mailboxes that live on {@code target}, and on the operator the report address's sub-address aliases. */
+    private void provision(JamesServer target) throws IOException {
         for (String address : mailboxes()) {
-            JamesServer server = serverOf(address);
+            if (serverOf(address) != target) {
+                continue;
+            }
             String domain = address.substring(address.indexOf('@') + 1);
             if (!domain.equals(DemoParties.OPERATOR_DOMAIN) && !domain.equals(DemoParties.COUNCIL_DOMAIN)) {
-                server.webAdmin().addDomain(domain);
+                target.webAdmin().addDomain(domain);
             }
-            server.webAdmin().addUser(address, MAILBOX_PASSWORD);
+            target.webAdmin().addUser(address, MAILBOX_PASSWORD);
         }
-        for (Scope scope : Scope.values()) {
-            String local = DemoParties.REPORT_ADDRESS.substring(0, DemoParties.REPORT_ADDRESS.indexOf('@'));
-            operator.webAdmin().addAlias(DemoParties.REPORT_ADDRESS,
-                    local + "+" + scope.label().toLowerCase(Locale.ROOT) + "@" + DemoParties.OPERATOR_DOMAIN);
+        if (target == operator) {
+            for (Scope scope : Scope.values()) {
+                String local = DemoParties.REPORT_ADDRESS.substring(0, DemoParties.REPORT_ADDRESS.indexOf('@'));
+                operator.webAdmin().addAlias(DemoParties.REPORT_ADDRESS,
+                        local + "+" + scope.label().toLowerCase(Locale.ROOT) + "@" + DemoParties.OPERATOR_DOMAIN);
+            }
         }
     }
 

@@ -91,6 +91,20 @@ public final class WebAdmin {
         return response.body();
     }
 
+    /** How many mails wait in a mail queue (such as RemoteDelivery's {@code c4tap-outgoing}); 0 when it does not exist yet. */
+    public long queueSize(String queue) throws IOException {
+        HttpResponse<String> response = send(request("/mailQueues/" + encode(queue)).GET());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        expect(response, 200);
+        Matcher size = Pattern.compile("\"size\"\\s*:\\s*(\\d+)").matcher(response.body());
+        if (!size.find()) {
+            throw new IOException("WebAdmin gave no size for the queue " + queue + ": " + response.body());
+        }
+        return Long.parseLong(size.group(1));
+    }
+
     /** WebAdmin names a repository by its path only ({@code var/mail/error/}), never its protocol. */
     private static String path(String repositoryUrl) {
         int protocol = repositoryUrl.indexOf("://");

@@ -54,7 +54,9 @@ public final class MailClient {
     public static List<byte[]> inbox(int imapPort, String user, String password) throws MessagingException, IOException {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.connectiontimeout", "10000");
-        properties.setProperty("mail.imap.timeout", "30000");
+        properties.setProperty("mail.imap.timeout", "120000");
+        // one FETCH per message rather than one per 16 KB
+        properties.setProperty("mail.imap.partialfetch", "false");
         Session session = Session.getInstance(properties);
         List<byte[]> messages = new ArrayList<>();
         try (Store store = session.getStore("imap")) {
