@@ -44,20 +44,23 @@ final class Wire {
         return end < 0 ? text : text.substring(0, end);
     }
 
-    /** The index of the only occurrence of {@code needle} in {@code haystack}; fails when there is none or more. */
-    static int indexOfOnly(byte[] haystack, byte[] needle) {
-        int found = -1;
+    /** Every index at which {@code needle} occurs in {@code haystack}. */
+    static java.util.List<Integer> occurrences(byte[] haystack, byte[] needle) {
+        java.util.List<Integer> found = new java.util.ArrayList<>();
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                if (found >= 0) {
-                    throw new AssertionError("the byte sequence occurs more than once");
-                }
-                found = i;
+                found.add(i);
             }
         }
-        if (found < 0) {
-            throw new AssertionError("the byte sequence does not occur");
-        }
         return found;
+    }
+
+    /** The index of the only occurrence of {@code needle} in {@code haystack}; fails when there is none or more. */
+    static int indexOfOnly(byte[] haystack, byte[] needle) {
+        java.util.List<Integer> found = occurrences(haystack, needle);
+        if (found.size() != 1) {
+            throw new AssertionError("the byte sequence occurs " + found.size() + " times, not once");
+        }
+        return found.get(0);
     }
 }
