@@ -73,16 +73,15 @@ class TamperTest {
     @Test
     void aFlippedCbcCiphertextByteUnderTheSignedContentIsABadSignature() throws Exception {
         byte[] wire = seal(SENDER, SealingProfile.STANDARD, COUNCIL);
-        byte[] der = der(wire);
+        byte[] der = Wire.der(wire);
         byte[] ciphertext = EnvelopedData.getInstance(ContentInfo.getInstance(der).getContent()).getEncryptedContentInfo()
                 .getEncryptedContent().getOctets();
-        byte[] plain = decrypt(der);
+        Wire.SignedParts plain = Wire.SignedParts.of(decrypt(der));
         // A byte in the middle of the signed entity (the first part of the multipart/signed): in
         // CBC, flipping ciphertext byte i garbles plaintext block i/16 and flips byte i+16, both
         // inside the entity, so the MIME structure stays and only the digest no longer matches.
-        int[] entity = firstPart(plain);
-        int target = (entity[0] + entity[1]) / 2;
-        assertThat(target - 32).isGreaterThan(entity[0]);
+        int target = (plain.contentStart() + plain.contentEnd()) / 2;
+        assertThat(target - 32).isGreaterThan(plain.contentStart());
         byte[] tampered = flipCiphertextByte(der, ciphertext, target - 16);
 
         refused(() -> open(rewrap(wire, tampered)), OpenFailure.Reason.BAD_SIGNATURE);
@@ -91,7 +90,7 @@ class TamperTest {
     @Test
     void aFlippedCbcPaddingByteCannotBeDecrypted() throws Exception {
         byte[] wire = seal(SENDER, SealingProfile.STANDARD, COUNCIL);
-        byte[] der = der(wire);
+        byte[] der = Wire.der(wire);
         byte[] ciphertext = EnvelopedData.getInstance(ContentInfo.getInstance(der).getContent()).getEncryptedContentInfo()
                 .getEncryptedContent().getOctets();
         // The last byte of the next-to-last block XORs into the last plaintext byte, the PKCS#7
@@ -104,7 +103,7 @@ class TamperTest {
     @Test
     void aFlippedGcmCiphertextByteIsTampering() throws Exception {
         byte[] wire = seal(SENDER, SealingProfile.GATEWAY, COUNCIL);
-        byte[] der = der(wire);
+        byte[] der = Wire.der(wire);
         byte[] ciphertext = AuthEnvelopedData.getInstance(ContentInfo.getInstance(der).getContent()).getAuthEncryptedContentInfo()
                 .getEncryptedContent().getOctets();
         byte[] tampered = flipCiphertextByte(der, ciphertext, ciphertext.length / 2);
@@ -115,7 +114,7 @@ class TamperTest {
     @Test
     void aFlippedGcmTagByteIsTampering() throws Exception {
         byte[] wire = seal(SENDER, SealingProfile.GATEWAY, COUNCIL);
-        byte[] der = der(wire);
+        byte[] der = Wire.der(wire);
         // AuthEnvelopedData.mac: the 16-byte GCM tag, after the ciphertext (RFC 5083, RFC 5084)
         byte[] tag = AuthEnvelopedData.getInstance(ContentInfo.getInstance(der).getContent()).getMac().getOctets();
         assertThat(tag).hasSize(16);
@@ -129,19 +128,14 @@ class TamperTest {
     @Test
     void anotherParticipantsSignatureSplicedOverOurContentIsABadSignature() throws Exception {
         Issued other = InteropPki.party("gateway@power-b.example", KeyType.RSA_2048);
-        byte[] ours = decrypt(der(seal(SENDER, SealingProfile.STANDARD, COUNCIL)));
-        byte[] theirs = decrypt(der(seal(other, SealingProfile.STANDARD, COUNCIL)));
-        String ourText = new String(ours, StandardCharsets.ISO_8859_1);
-        String theirText = new String(theirs, StandardCharsets.ISO_8859_1);
-        int[] ourSignature = signatureBody(ourText);
-        int[] theirSignature = signatureBody(theirText);
-        String spliced = ourText.substring(0, ourSignature[0]) + theirText.substring(theirSignature[0], theirSignature[1])
-                + ourText.substring(ourSignature[1]);
+        byte[] ours = decrypt(Wire.der(seal(SENDER, SealingProfile.STANDARD, COUNCIL)));
+        byte[] theirs = decrypt(Wire.der(seal(other, SealingProfile.STANDARD, COUNCIL)));
+        byte[] spliced = Wire.SignedParts.of(ours).withSignatureOf(Wire.SignedParts.of(theirs));
         byte[] wire = seal(SENDER, SealingProfile.STANDARD, COUNCIL);
 
         // The re-encryption itself changes nothing: our own signed entity, re-encrypted, opens.
         assertThat(open(envelope(wire, ours)).signer()).isEqualTo(SENDER.certificate());
-        assertThatThrownBy(() -> open(envelope(wire, spliced.getBytes(StandardCharsets.ISO_8859_1))))
+        assertThatThrownBy(() -> open(envelope(wire, spliced)))
                 .isInstanceOfSatisfying(OpenFailure.class, failure -> {
                     assertThat(failure.reason().key()).isEqualTo("bad_signature");
                     assertThat(failure.getMessage()).contains(other.certificate().getSubjectX500Principal().getName());
@@ -154,12 +148,8 @@ class TamperTest {
         byte[] wire = seal(expired, SealingProfile.STANDARD, COUNCIL);
 
         // The signature itself is sound: checked with the public key alone, it verifies over the content.
-        byte[] signed = decrypt(der(wire));
-        String text = new String(signed, StandardCharsets.ISO_8859_1);
-        int[] entity = firstPart(signed);
-        int[] signature = signatureBody(text);
-        CMSSignedData signedData = new CMSSignedData(new CMSProcessableByteArray(java.util.Arrays.copyOfRange(signed, entity[0], entity[1])),
-                Base64.getMimeDecoder().decode(text.substring(signature[0], signature[1])));
+        Wire.SignedParts parts = Wire.SignedParts.of(decrypt(Wire.der(wire)));
+        CMSSignedData signedData = new CMSSignedData(new CMSProcessableByteArray(parts.content()), parts.signature());
         SignerInformation signer = signedData.getSignerInfos().getSigners().iterator().next();
         assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.provider())
                 .build(expired.certificate().getPublicKey()))).isTrue();
@@ -302,11 +292,6 @@ class TamperTest {
         return new Registry(List.of(bank));
     }
 
-    /** The DER of the sealed message's application/pkcs7-mime body. */
-    private static byte[] der(byte[] wire) {
-        String text = new String(wire, StandardCharsets.US_ASCII);
-        return Base64.getMimeDecoder().decode(text.substring(text.indexOf("\r\n\r\n") + 4));
-    }
 
     /** The same message header with {@code der} as its body. */
     private static byte[] rewrap(byte[] wire, byte[] der) {
@@ -349,32 +334,5 @@ class TamperTest {
             }
         }
         throw new AssertionError("ciphertext byte " + index + " not found once in the DER");
-    }
-
-    /** Start and end offsets of the first part (the signed entity) of a multipart/signed entity. */
-    private static int[] firstPart(byte[] signed) {
-        String text = new String(signed, StandardCharsets.ISO_8859_1);
-        String delimiter = "--" + boundary(text);
-        int start = text.indexOf(delimiter + "\r\n") + delimiter.length() + 2;
-        int end = text.indexOf("\r\n" + delimiter, start);
-        return new int[] {start, end};
-    }
-
-    /** Start and end offsets of the base64 body of the application/pkcs7-signature part. */
-    private static int[] signatureBody(String text) {
-        String delimiter = "--" + boundary(text);
-        int part = text.indexOf("Content-Type: application/pkcs7-signature");
-        assertThat(part).isPositive();
-        int start = text.indexOf("\r\n\r\n", part) + 4;
-        int end = text.indexOf("\r\n" + delimiter + "--", start);
-        assertThat(end).isGreaterThan(start);
-        return new int[] {start, end};
-    }
-
-    private static String boundary(String multipart) {
-        String header = multipart.substring(0, multipart.indexOf("\r\n\r\n"));
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("boundary=\"([^\"]+)\"").matcher(header);
-        assertThat(matcher.find()).as(header).isTrue();
-        return matcher.group(1);
     }
 }
