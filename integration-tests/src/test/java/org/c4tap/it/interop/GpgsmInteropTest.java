@@ -259,7 +259,7 @@ class GpgsmInteropTest {
     /**
      * The demo key store written again as every gpgsm since 2.2 reads PKCS#12, same password: the
      * certificates unencrypted, the key in PBES2 with PBKDF2-HMAC-SHA-1 (an 8-byte salt; 2.2.40
-     * takes at most 15) and AES-128-CBC, a SHA-1 MAC. Not 3DES: gpgsm's PKCS#12 key derivation
+     * takes at most 19) and AES-128-CBC, a SHA-1 MAC. Not 3DES: gpgsm's PKCS#12 key derivation
      * (string_to_key in sm/minip12.c, all versions) writes the incremented I blocks with
      * gcry_mpi_print, which drops leading zero bytes, so about one 3DES key in 128 comes out wrong
      * and the import fails at random; PBKDF2 never goes through that code, and the 20-byte MAC key
