@@ -2,6 +2,8 @@ package org.c4tap.it.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,8 +56,8 @@ final class CmsPrint {
     }
 
     /** The OBJECT names in an ASN.1 parameter dump, e.g. {@code [sha256, mgf1, sha256]} for OAEP with SHA-256. */
-    static java.util.List<String> objects(String dump) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    static List<String> objects(String dump) {
+        List<String> names = new ArrayList<>();
         Matcher matcher = Pattern.compile("prim:\\s+OBJECT\\s+:(\\S+)").matcher(dump);
         while (matcher.find()) {
             names.add(matcher.group(1));

@@ -3,6 +3,7 @@ package org.c4tap.it.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.internet.MimeBodyPart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.c4tap.cli.james.Installation;
+import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.ReportJson;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.Credential;
@@ -233,7 +235,7 @@ class James38CryptoTest {
         assertThat(opened.signer()).isEqualTo(signer.certificate());
         assertThat(opened.encryption()).isEqualTo(profile.encryption());
         assertThat(Wire.bytes(opened.content())).isEqualTo(signedEntity);
-        assertThat(ReportJson.write(org.c4tap.core.entity.ReportEntity.parse(opened.content()))).isEqualTo(JSON);
+        assertThat(ReportJson.write(ReportEntity.parse(opened.content()))).isEqualTo(JSON);
         assertThat(opened.headers().subject()).isEqualTo(SUBJECT + ": 件名");
     }
 
@@ -242,7 +244,7 @@ class James38CryptoTest {
     void sealedOnBouncyCastle181ItOpensOn170(Case profile) throws Exception {
         Party signer = profile.ecSigner() ? ecSender : rsaSender;
         Party recipient = profile.ecRecipient() ? ecRecipient : rsaRecipient;
-        jakarta.mail.internet.MimeBodyPart entity = org.c4tap.core.entity.ReportEntity.render(ReportJson.read(JSON));
+        MimeBodyPart entity = ReportEntity.render(ReportJson.read(JSON));
         byte[] wire = Wire.bytes(new Sealer(signer.credential(), new SealingProfile(profile.encryption(), profile.transport(),
                 profile.signature())).seal(entity, new OuterHeaders(signer.address(), List.of(recipient.address()), SUBJECT,
                 "<james39@bank-a.example>"), List.of(recipient.certificate())));

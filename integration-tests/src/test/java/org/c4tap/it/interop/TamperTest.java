@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -326,7 +327,7 @@ class TamperTest {
         for (int before = 0; before < 24 && before <= index; before++) {
             int from = index - before;
             int to = Math.min(ciphertext.length, from + 24);
-            List<Integer> found = Wire.occurrences(der, java.util.Arrays.copyOfRange(ciphertext, from, to));
+            List<Integer> found = Wire.occurrences(der, Arrays.copyOfRange(ciphertext, from, to));
             if (found.size() == 1) {
                 byte[] tampered = der.clone();
                 tampered[found.get(0) + before] ^= 0x01;

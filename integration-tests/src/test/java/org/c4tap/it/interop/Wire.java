@@ -7,8 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.c4tap.core.message.MimeParts;
@@ -49,16 +52,6 @@ final class Wire {
         return true;
     }
 
-    /** The header section of a message: everything before the first empty line. */
-    static String headerSection(byte[] message) {
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-        }
-        return end < 0 ? text : text.substring(0, end);
-    }
-
     /**
      * A multipart/signed entity taken apart at the byte level: where its first part (the signed
      * content, exactly as the signature covers it) and the base64 body of its
@@ -70,7 +63,7 @@ final class Wire {
             String text = new String(multipartSigned, StandardCharsets.ISO_8859_1);
             String header = text.substring(0, text.indexOf("\r\n\r\n"));
             Matcher boundary = Pattern.compile("boundary=\"([^\"]+)\"").matcher(header);
-            if (!header.toLowerCase(java.util.Locale.ROOT).startsWith("content-type: multipart/signed") || !boundary.find()) {
+            if (!header.toLowerCase(Locale.ROOT).startsWith("content-type: multipart/signed") || !boundary.find()) {
                 throw new AssertionError("not a multipart/signed entity: " + header);
             }
             String delimiter = "\r\n--" + boundary.group(1);
@@ -79,7 +72,7 @@ final class Wire {
             int signaturePart = text.indexOf(delimiter + "\r\n", contentEnd) + delimiter.length() + 2;
             int signatureStart = text.indexOf("\r\n\r\n", signaturePart) + 4;
             int signatureEnd = text.indexOf(delimiter + "--", signatureStart);
-            if (!text.substring(signaturePart, signatureStart).toLowerCase(java.util.Locale.ROOT)
+            if (!text.substring(signaturePart, signatureStart).toLowerCase(Locale.ROOT)
                     .contains("content-type: application/pkcs7-signature") || signatureEnd < 0) {
                 throw new AssertionError("no application/pkcs7-signature second part");
             }
@@ -107,8 +100,8 @@ final class Wire {
     }
 
     /** Every index at which {@code needle} occurs in {@code haystack}. */
-    static java.util.List<Integer> occurrences(byte[] haystack, byte[] needle) {
-        java.util.List<Integer> found = new java.util.ArrayList<>();
+    static List<Integer> occurrences(byte[] haystack, byte[] needle) {
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 found.add(i);
@@ -119,7 +112,7 @@ final class Wire {
 
     /** The index of the only occurrence of {@code needle} in {@code haystack}; fails when there is none or more. */
     static int indexOfOnly(byte[] haystack, byte[] needle) {
-        java.util.List<Integer> found = occurrences(haystack, needle);
+        List<Integer> found = occurrences(haystack, needle);
         if (found.size() != 1) {
             throw new AssertionError("the byte sequence occurs " + found.size() + " times, not once");
         }
