@@ -17,6 +17,8 @@ public final class OpenFailure extends Exception {
         WEAKER_THAN_ALLOWED("weaker_than_allowed"),
         NOT_SIGNED("not_signed"),
         SIGNER_CERTIFICATE_MISSING("signer_certificate_missing"),
+        /** The signer's certificate was expired or not yet valid at the signing time the signature states. */
+        SIGNER_CERTIFICATE_NOT_VALID("signer_certificate_not_valid"),
         BAD_SIGNATURE("bad_signature"),
         UNKNOWN_SIGNER("unknown_signer"),
         INACTIVE_ORGANISATION("inactive_organisation"),

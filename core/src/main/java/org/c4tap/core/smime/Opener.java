@@ -21,6 +21,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
@@ -184,6 +185,12 @@ public final class Opener {
         boolean valid;
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.provider()).build(signerCertificate));
+        } catch (CMSVerifierCertificateNotValidException e) {
+            // BouncyCastle checks the certificate against the signing time the signature states
+            // before it checks the signature: the signature may be sound, the certificate is not.
+            throw new OpenFailure(Reason.SIGNER_CERTIFICATE_NOT_VALID, "the certificate " + Certificates.describe(signerCertificate)
+                    + ", valid from " + signerCertificate.getNotBefore().toInstant() + " to " + signerCertificate.getNotAfter().toInstant()
+                    + ", was not valid at the signing time the signature states");
         } catch (CMSException | RuntimeException e) {
             valid = false;
         }
