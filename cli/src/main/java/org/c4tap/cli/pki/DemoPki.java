@@ -50,10 +50,9 @@ public final class DemoPki {
     public static final String CA_ALIAS = "ca";
 
     /**
-     * The parties with EC P-256 keys. Only a party that is never encrypted to may be here for now:
-     * the sealer encrypts to RSA recipients only, and the demo sends notices to every other party
-     * (power-b and observer included); observer-pending has not agreed to the rules and receives
-     * nothing.
+     * The parties with EC P-256 keys, so that the demo encrypts notices by ECDH as well as by RSA
+     * key transport: power-b and the observer receive theirs by ECDH; observer-pending has not
+     * agreed to the rules and receives nothing.
      */
     public static final Set<DemoParty> EC_PARTIES = Set.of(DemoParties.PARTICIPANT, DemoParties.OBSERVER, DemoParties.OBSERVER_PENDING);
 

@@ -18,13 +18,16 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -38,6 +41,7 @@ import org.bouncycastle.asn1.smime.SMIMECapabilityVector;
 import org.bouncycastle.asn1.smime.SMIMEEncryptionKeyPreferenceAttribute;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
@@ -196,7 +200,14 @@ public final class Sealer {
         if (recipient.getPublicKey() instanceof ECPublicKey ec) {
             // ephemeral-static: a fresh key pair on the recipient's curve for every message
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Crypto.provider());
-            generator.initialize(ec.getParams());
+            // by the curve's name where the certificate names it, so the originator key carries an
+            // OID, not ~220 bytes of explicit curve parameters a strict reader may refuse
+            ASN1Encodable curve = SubjectPublicKeyInfo.getInstance(ec.getEncoded()).getAlgorithm().getParameters();
+            if (curve instanceof ASN1ObjectIdentifier named) {
+                generator.initialize(new ECGenParameterSpec(named.getId()));
+            } else {
+                generator.initialize(ec.getParams());
+            }
             KeyPair ephemeral = generator.generateKeyPair();
             return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
                     CMSAlgorithm.AES256_WRAP).addRecipient(recipient).setProvider(Crypto.provider());
