@@ -274,6 +274,15 @@ class CouncilDefenceEndToEndTest {
         assertNoNewNotices();
     }
 
+    @Test
+    @Order(12)
+    void theLogsHoldNoContentAndNoKeyMaterial() throws Exception {
+        List<String> forbidden = new ArrayList<>(LeakCheck.keyMaterial(pki));
+        forbidden.addAll(List.of(SuspiciousMail.SUBJECT, SuspiciousMail.URL, SuspiciousMail.SENDER, "11月分のご請求書をお送りします",
+                "evil.example/x", "本文"));
+        LeakCheck.assertLogsClean(network, forbidden);
+    }
+
     private void submitUnauthenticated(String sender) throws Exception {
         SuspiciousMail.Sample sample = SuspiciousMail.sample(DemoParties.EMPLOYEE);
         MailClient.submit(network.operator().ports().smtp(), null, null, sender, List.of(DemoParties.REPORT_ADDRESS),

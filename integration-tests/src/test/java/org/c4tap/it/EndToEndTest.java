@@ -52,6 +52,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class EndToEndTest {
 
+    private static final String TRACE = "memory://var/mail/c4tap-trace/";
+    private static final String TRACE_FROM = "<mailet match=\"All\" class=\"Null\"/>";
+    private static final String TRACE_TO = "<mailet match=\"All\" class=\"ToRepository\"><repositoryPath>" + TRACE
+            + "</repositoryPath></mailet>";
+
     private Path work;
     private SmtpTap tap;
     private DemoNetwork network;
@@ -69,7 +74,10 @@ class EndToEndTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }), System.out::println);
+        })
+                // keep each mail where its processing ends, to read every attribute it was given
+                .withOperatorEdit("mailetcontainer.xml", TRACE_FROM, TRACE_TO)
+                .withCouncilEdit("mailetcontainer.xml", TRACE_FROM, TRACE_TO), System.out::println);
         tap = created[0];
 
         sample = SuspiciousMail.sample(DemoParties.EMPLOYEE);
@@ -203,6 +211,21 @@ class EndToEndTest {
         String text = new String(acknowledgement.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text).contains("indicators: GREEN").contains("reporter: RED")
                 .contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sample.attachment())));
+    }
+
+    @Test
+    @Order(6)
+    void noContentAndNoKeyMaterialInAnyLogLineOrMailAttribute() throws Exception {
+        List<String> forbidden = new ArrayList<>(forbiddenFragments());
+        forbidden.add(SuspiciousMail.SUBJECT);
+        forbidden.add("11月分のご請求書をお送りします");
+        forbidden.addAll(LeakCheck.keyMaterial(network.pki()));
+
+        LeakCheck.assertLogsClean(network, forbidden);
+        List<String> operatorAttributes = LeakCheck.assertAttributesClean(network.operator(), TRACE, forbidden);
+        List<String> councilAttributes = LeakCheck.assertAttributesClean(network.council(), TRACE, forbidden);
+        assertThat(operatorAttributes).contains("c4tap.report.id");
+        assertThat(councilAttributes).contains("c4tap.report.id", "c4tap.provider", "c4tap.notices");
     }
 
     /** Pieces that would show the attachment or the plaintext report if they leaked. */

@@ -164,6 +164,19 @@ class IntakeEndToEndTest {
         spamdSwitch.set(SpamdSwitch.Mode.UP);
     }
 
+    @Test
+    @Order(4)
+    void theLogsHoldNoContentAndNoKeyMaterial() throws Exception {
+        List<String> forbidden = new java.util.ArrayList<>(LeakCheck.keyMaterial(network.pki()));
+        for (byte[] attachment : List.of(Corpus.attachment(3000, 1), Corpus.attachment(5000, 3), Corpus.attachment(4000, 12), QUOTATION)) {
+            forbidden.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(attachment, 600, 660)));
+            forbidden.add(new String(attachment, 900, 40, StandardCharsets.ISO_8859_1));
+        }
+        forbidden.addAll(List.of("年末調整の書類提出について", "添付のファイルをご確認のうえ", "パスワードは別途お送りします", PPAP_SUBJECT,
+                "hr-update.example.com/nenmatsu", "pw-expire.example.org/renew", "Your mailbox is full", "webmail.evil.example"));
+        LeakCheck.assertLogsClean(network, forbidden);
+    }
+
     private void submit(byte[] submission, String to) throws Exception {
         MailClient.submit(network.operator().ports().smtp(), DemoParties.EMPLOYEE, DemoNetwork.MAILBOX_PASSWORD,
                 DemoParties.EMPLOYEE, List.of(to), submission);

@@ -17,6 +17,8 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Council gateway, step 2: keeps each accepted report, sealed as it arrived, in a mail repository
@@ -40,6 +42,8 @@ import org.c4tap.core.audit.AuditLog;
  * retry timing makes unlikely but not impossible.
  */
 public class ArchiveReport extends GenericMailet {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ArchiveReport.class);
 
     static final String REPOSITORY_PATH = "repositoryPath";
     static final String DUPLICATE_PROCESSOR = "duplicateProcessor";
@@ -84,6 +88,7 @@ public class ArchiveReport extends GenericMailet {
             synchronized (lock) {
                 if (repository.retrieve(new MailKey(key)) != null) {
                     mail.setState(duplicateProcessor);
+                    LOGGER.info("{}: report {} from {} seen before: set aside (mail {})", getMailetName(), reportId, provider, mail.getName());
                     recordDuplicate(reportId, provider);
                     return;
                 }

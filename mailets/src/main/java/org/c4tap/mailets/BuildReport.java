@@ -18,8 +18,11 @@ import org.c4tap.core.reply.Rejection;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
 import org.c4tap.core.scope.ScopePolicy;
+import org.c4tap.core.submission.ReadLimits;
 import org.c4tap.core.submission.ReportAddress;
 import org.c4tap.core.submission.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operator gateway, step 1: reads a submission, finds the reported mail in it, fingerprints and
@@ -62,13 +65,14 @@ public class BuildReport extends GenericMailet {
     static final String WIDEST_SCOPES = "widestScopes";
     static final String PSEUDONYM_SECRET_FILE = "pseudonymSecretFile";
     static final String INTERNAL_DOMAINS = "internalDomains";
-    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(BuildReport.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(BuildReport.class);
 
     private ReportAddress reportAddress;
     private Scope defaultScope;
     private Analyzer analyzer;
     private String reportProcessor;
     private String unrecognisedProcessor;
+    private ReadLimits limits;
 
     @Override
     public void init() throws MessagingException {
@@ -84,9 +88,10 @@ public class BuildReport extends GenericMailet {
         ScopePolicy policy = ScopePolicy.configured(defaultScope,
                 parameters.parsed(PART_SCOPES, "", ScopePolicy::parseAssignments),
                 parameters.parsed(WIDEST_SCOPES, "", ScopePolicy::parseAssignments));
+        limits = LimitParameters.read(parameters);
         analyzer = new Analyzer(AnalysisSettings.standard(defaultScope)
                 .withPolicy(policy)
-                .withLimits(LimitParameters.read(parameters))
+                .withLimits(limits)
                 .withSpam(SpamdParameters.read(parameters))
                 .withPseudonyms(pseudonyms(parameters)));
         reportProcessor = parameters.optional(REPORT_PROCESSOR, "c4tap-seal");
@@ -125,13 +130,26 @@ public class BuildReport extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        long size = mail.getMessageSize();
+        if (size > limits.maxMessageBytes()) {
+            MailAttributes.set(mail, MailAttributes.REJECTION, Rejection.Reason.TOO_LARGE.key());
+            LOGGER.info("{}: submission {} of {} bytes is over maxMessageBytes {}: not read", getMailetName(), mail.getName(), size,
+                    limits.maxMessageBytes());
+            mail.setState(unrecognisedProcessor);
+            return;
+        }
         String reporter = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
         Submission submission = new Submission(mail.getMessage(), reporter, scopeChoice(mail.getRecipients()));
         List<Report> reports = analyzer.analyze(submission);
         if (reports.isEmpty()) {
             MailAttributes.set(mail, MailAttributes.REJECTION, Rejection.Reason.NOTHING_RECOGNISED.key());
+            LOGGER.info("{}: submission {}: no forwarded mail recognised", getMailetName(), mail.getName());
             mail.setState(unrecognisedProcessor);
             return;
+        }
+        for (Report report : reports) {
+            LOGGER.info("{}: submission {} became report {} ({} notes)", getMailetName(), mail.getName(), report.id().value(),
+                    report.notes().size());
         }
         for (Report extra : reports.subList(1, reports.size())) {
             Mail copy = mail.duplicate();

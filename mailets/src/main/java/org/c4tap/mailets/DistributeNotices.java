@@ -34,6 +34,8 @@ import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 import org.c4tap.core.trust.ParticipantTrust;
 import org.c4tap.core.trust.TrustFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Council gateway, step 3: sends every recipient organisation one notice holding exactly the parts
@@ -68,6 +70,8 @@ import org.c4tap.core.trust.TrustFiles;
  * the administrator told. No one is ever sent anything in the clear.
  */
 public class DistributeNotices extends GenericMailet {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(DistributeNotices.class);
 
     static final String FROM = "from";
     static final String ARCHIVE_CERTIFICATE = "archiveCertificate";
@@ -158,6 +162,8 @@ public class DistributeNotices extends GenericMailet {
             record(report, provider.get(), notice, sealed);
         }
         MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
+        LOGGER.info("{}: report {} from {}: {} notices sent, {} recipients left out", getMailetName(), report.id().value(),
+                provider.get().id(), distribution.notices().size(), distribution.skipped().size());
         announceRefusedFiles();
         if (!distribution.skipped().isEmpty()) {
             // the others have their notices; the report is kept, with who still lacks one, for a resend

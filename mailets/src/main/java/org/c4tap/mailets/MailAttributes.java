@@ -5,6 +5,8 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mail attributes our mailets set and read. Every value is a plain string, so attributes
@@ -26,6 +28,8 @@ public final class MailAttributes {
     /** At the council: how many notices a report became. */
     public static final AttributeName NOTICES = AttributeName.of("c4tap.notices");
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(MailAttributes.class);
+
     private MailAttributes() {
     }
 
@@ -42,6 +46,8 @@ public final class MailAttributes {
 
     /** Marks the mail as failed and sends it to {@code processor}. */
     public static void fail(Mail mail, String processor, String reason, String detail) {
+        // the detail names certificates, files and limits, never content: safe to log
+        LOGGER.warn("C4TAP mail {} stopped ({}), to {}: {}", mail.getName(), reason, processor, detail);
         set(mail, FAILURE_REASON, reason);
         set(mail, FAILURE_DETAIL, detail);
         mail.setState(processor);

@@ -21,6 +21,8 @@ import org.c4tap.core.registry.RegistryFile;
 import org.c4tap.core.smime.Opener;
 import org.c4tap.core.smime.SealingProfile;
 import org.c4tap.core.trust.TrustFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Council gateway, step 1: decides whether a sealed report is accepted. It decrypts it with the
@@ -52,6 +54,8 @@ import org.c4tap.core.trust.TrustFiles;
  * last good registry stays in force.
  */
 public class OpenReport extends GenericMailet {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(OpenReport.class);
 
     static final String ERROR_PROCESSOR = "errorProcessor";
     static final String MINIMUM_ENCRYPTION = "minimumEncryption";
@@ -112,6 +116,8 @@ public class OpenReport extends GenericMailet {
         } finally {
             announceRefusedFiles();
         }
+        LOGGER.info("{}: report {} from {} accepted (mail {})", getMailetName(), accepted.report().id().value(),
+                accepted.provider().id(), mail.getName());
         MailAttributes.set(mail, MailAttributes.REPORT_ID, accepted.report().id().value());
         MailAttributes.set(mail, MailAttributes.PROVIDER, accepted.provider().id());
     }

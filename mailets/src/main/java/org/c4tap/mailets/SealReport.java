@@ -18,6 +18,8 @@ import org.c4tap.core.relay.Relay;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operator gateway, step 2: signs the report with the operator's key and encrypts it to the
@@ -50,6 +52,8 @@ import org.c4tap.core.smime.SealingProfile;
  * is relayed, and never in the clear.
  */
 public class SealReport extends GenericMailet {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SealReport.class);
 
     static final String COUNCIL_CERTIFICATE = "councilCertificate";
     static final String COUNCIL_ADDRESS = "councilAddress";
@@ -122,6 +126,7 @@ public class SealReport extends GenericMailet {
             return;
         }
         getMailetContext().sendMail(gatewayAddress, List.of(councilAddress), sealed, relayProcessor);
+        LOGGER.info("{}: report {} sealed for {} and queued", getMailetName(), report.id().value(), councilAddress.asString());
     }
 
     @Override

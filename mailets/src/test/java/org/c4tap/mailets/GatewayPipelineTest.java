@@ -105,6 +105,8 @@ class GatewayPipelineTest {
                 .collect(Collectors.toMap(mail -> mail.getRecipients().iterator().next().asString(), mail -> mail));
         assertThat(notices).containsOnlyKeys("c4tap@bank-a.example", "soc@nisc.example", "soc@power-b.example");
         assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("3");
+        assertAttributesSurviveJson(submission);
+        assertAttributesSurviveJson(atCouncil);
 
         Report forParticipant = open(notices.get("soc@power-b.example").getMsg(), "power");
         assertThat(forParticipant.id().value()).isEqualTo(reportId);
@@ -166,6 +168,19 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void aSubmissionOverTheSizeLimitIsNotReadAndIsExplained() throws Exception {
+        Mail submission = submission("report@bank-a.example");
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example", "maxMessageBytes", "10000"))
+                .service(submission);
+
+        assertThat(submission.getState()).isEqualTo("c4tap-unrecognised");
+        assertThat(MailAttributes.get(submission, MailAttributes.REJECTION)).contains("too_large");
+        assertThat(MailAttributes.get(submission, MailAttributes.REPORT_ID)).isEmpty();
+        mailet(new ExplainRejection(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        assertThat(decodedText(operatorContext.getSentMails().get(0).getMsg())).contains("larger than the gateway reads");
+    }
+
+    @Test
     void theAdministratorNoticeCarriesTheReasonButNoContent() throws Exception {
         Mail stopped = FakeMail.builder().name("stopped-1").mimeMessage(Mails.reparse(Mails.suspicious("secret subject",
                 "secret body", null, null))).sender("x@evil.example").recipient("intake@council.example").build();
@@ -198,6 +213,15 @@ class GatewayPipelineTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(GatewayFiles.PASSWORD));
     }
 
+    /** James distributed carries attributes through RabbitMQ and Cassandra as JSON: each must have a JSON form. */
+    private static void assertAttributesSurviveJson(Mail mail) {
+        assertThat(mail.attributes().toList()).isNotEmpty().allSatisfy(attribute -> {
+            var json = attribute.getValue().toJson();
+            assertThat(json).as(attribute.getName().asString()).isPresent();
+            assertThat(org.apache.mailet.AttributeValue.fromJson(json.get())).isEqualTo(attribute.getValue());
+        });
+    }
+
     private Map<String, String> councilKey(Map<String, String> more) {
         Map<String, String> parameters = new java.util.HashMap<>(more);
         parameters.put("keystore", files.path("council.p12").toString());
@@ -207,7 +231,9 @@ class GatewayPipelineTest {
 
     private Mail submission(String recipient) throws Exception {
         MimeMessage original = Mails.suspicious("【至急】確認", "http://evil.example/login を開いてください", "invoice.zip", attachment);
-        return FakeMail.builder().name("submission").mimeMessage(Mails.forward(original, "taro@bank-a.example"))
+        MimeMessage forward = Mails.forward(original, "taro@bank-a.example");
+        // James computes a mail's size from its message; the test double is told it
+        return FakeMail.builder().name("submission").mimeMessage(forward).size(Mails.bytes(forward).length)
                 .sender("taro@bank-a.example").recipient(recipient).build();
     }
 

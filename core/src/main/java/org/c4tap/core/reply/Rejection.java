@@ -15,7 +15,9 @@ public final class Rejection {
         /** The sender did not log in to the gateway, or is not a user of this organisation. */
         NOT_AUTHENTICATED("not_authenticated"),
         /** No forwarded mail could be found in the submission. */
-        NOTHING_RECOGNISED("nothing_recognised");
+        NOTHING_RECOGNISED("nothing_recognised"),
+        /** The submission is larger than the gateway reads at all. */
+        TOO_LARGE("too_large");
 
         private final String key;
 
@@ -33,7 +35,7 @@ public final class Rejection {
                     return reason;
                 }
             }
-            throw new IllegalArgumentException("unknown rejection reason '" + key + "'; known: not_authenticated, nothing_recognised");
+            throw new IllegalArgumentException("unknown rejection reason '" + key + "'; known: not_authenticated, nothing_recognised, too_large");
         }
     }
 
@@ -65,6 +67,12 @@ public final class Rejection {
             case NOTHING_RECOGNISED -> """
                     %s 宛のメールの中に、転送された不審メールが見つかりませんでした。何も送信していません。
                     No forwarded suspicious mail was found in your mail to %s. Nothing was relayed.
+                    """.formatted(reportAddress, reportAddress);
+            case TOO_LARGE -> """
+                    %s 宛のメールが大きすぎるため、読み取りませんでした。何も送信していません。添付ファイルの少ない
+                    形で転送し直すか、システム管理者に連絡してください。
+                    Your mail to %s is larger than the gateway reads, so it was not read and nothing was
+                    relayed. Forward the suspicious mail on its own, or contact your mail administrator.
                     """.formatted(reportAddress, reportAddress);
         };
         return why + "\n" + HOW_TO + "\nこのメールは自動送信です。/ This message was sent automatically.\n";
