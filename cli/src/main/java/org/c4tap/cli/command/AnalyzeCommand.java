@@ -5,22 +5,19 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.c4tap.core.analysis.AnalysisSettings;
 import org.c4tap.core.analysis.Analyzer;
-import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportJson;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
 import org.c4tap.core.submission.Submission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,17 +39,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--reporter", paramLabel = "ADDRESS", description = "the reporting employee (default: the submission's From)")
     String reporter;
 
-    @Option(names = "--internal-domain", paramLabel = "DOMAIN",
-            description = "the operator's own domain (repeatable): its addresses and hosts become pseudonyms in parts wider than RED")
-    List<String> internalDomains = new ArrayList<>();
-
-    @Option(names = "--pseudonym-secret-file", paramLabel = "FILE",
-            description = "the gateway's pseudonym secret, for the same pseudonyms the gateway would write")
-    Path pseudonymSecret;
+    @Mixin
+    PseudonymOptions privacy;
 
     @Override
     public Integer call() throws Exception {
-        List<Report> reports = analyze(file, scope, defaultScope, reporter, pseudonyms());
+        List<Report> reports = analyze(file, scope, defaultScope, reporter, privacy.pseudonyms(file));
         if (reports.isEmpty()) {
             System.err.println("no reported mail found in " + file + ": forward suspicious mail as an attachment");
             return 3;
@@ -63,16 +55,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.out.println("[" + String.join(",\n", reports.stream().map(ReportJson::write).toList()) + "]");
         }
         return 0;
-    }
-
-    private Pseudonyms pseudonyms() throws java.io.IOException {
-        Set<String> domains = new HashSet<>();
-        internalDomains.forEach(domain -> domains.add(domain.strip().toLowerCase(Locale.ROOT)));
-        if (domains.isEmpty()) {
-            return Pseudonyms.none();
-        }
-        return pseudonymSecret == null ? Pseudonyms.ephemeral(domains::contains)
-                : new Pseudonyms(Files.readAllBytes(pseudonymSecret), domains::contains);
     }
 
     static List<Report> analyze(Path file, String scope, String defaultScope, String reporter, Pseudonyms pseudonyms) throws Exception {

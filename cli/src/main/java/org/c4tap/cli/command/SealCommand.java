@@ -1,6 +1,8 @@
 package org.c4tap.cli.command;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.c4tap.core.smime.KeyStores;
 import org.c4tap.core.smime.Sealer;
 import org.c4tap.core.smime.SealingProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,9 +57,15 @@ public final class SealCommand implements Callable<Integer> {
     @Option(names = "--rsa-signature", paramLabel = "MODE", defaultValue = "pkcs1-v1_5", description = "pkcs1-v1_5 or pss")
     String rsaSignature;
 
+    @Mixin
+    PseudonymOptions privacy;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write the sealed message to FILE (default: standard output)")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
-        List<Report> reports = AnalyzeCommand.analyze(file, scope, "RED", null, org.c4tap.core.privacy.Pseudonyms.none());
+        List<Report> reports = AnalyzeCommand.analyze(file, scope, "RED", null, privacy.pseudonyms(file));
         if (reports.isEmpty()) {
             System.err.println("no reported mail found in " + file + "; nothing to seal");
             return 3;
@@ -76,8 +85,14 @@ public final class SealCommand implements Callable<Integer> {
         Sealer sealer = new Sealer(signer, new SealingProfile(SealingProfile.ContentEncryption.parse(encryption),
                 SealingProfile.RsaKeyTransport.parse(keyTransport), SealingProfile.RsaSignature.parse(rsaSignature)));
         MimeMessage sealed = new Relay(sealer, sender, to, recipient, List.of()).seal(reports.get(0));
-        sealed.writeTo(System.out);
-        System.out.flush();
+        if (out != null) {
+            try (OutputStream written = Files.newOutputStream(out)) {
+                sealed.writeTo(written);
+            }
+        } else {
+            sealed.writeTo(System.out);
+            System.out.flush();
+        }
         return 0;
     }
 }

@@ -3,11 +3,13 @@ package org.c4tap.cli.demo;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.c4tap.cli.pki.DemoPki;
+import org.c4tap.core.acceptance.TrustedOpener;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.report.Report;
@@ -16,22 +18,24 @@ import org.c4tap.core.smime.Credential;
 import org.c4tap.core.smime.KeyStores;
 import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
-import org.c4tap.core.trust.TrustAnchors;
+import org.c4tap.core.trust.CertificateValidator;
+import org.c4tap.core.trust.TrustSettings;
 
 /**
- * Reads a notice as its recipient would: decrypts it with the recipient's own key, checks that
- * the council signed it with a certificate from the demo CA, and reads the report inside.
+ * Reads a notice as its recipient would: decrypts it with the recipient's own key, validates the
+ * signer's certificate (the demo CA, its CRL, key usage, the protected From), checks that the
+ * signer is the council, and reads the report inside.
  */
 public final class NoticeReader {
 
     private final DemoPki pki;
     private final X509Certificate council;
-    private final TrustAnchors anchors;
+    private final CertificateValidator validator;
 
-    public NoticeReader(DemoPki pki) throws IOException, CertificateException {
+    public NoticeReader(DemoPki pki) throws IOException, GeneralSecurityException {
         this.pki = pki;
         this.council = Certificates.read(pki.certificate(DemoParties.COUNCIL)).get(0);
-        this.anchors = new TrustAnchors(Certificates.read(pki.caCertificate()));
+        this.validator = new CertificateValidator(TrustSettings.read(pki.caCertificate(), List.of(pki.crl())));
     }
 
     /** A notice that opened: its report and who signed it. */
@@ -41,11 +45,10 @@ public final class NoticeReader {
     public Read read(DemoParty recipient, byte[] raw) throws Exception {
         Credential key = KeyStores.load(pki.keystore(recipient), DemoPki.PASSWORD.toCharArray(), null);
         MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
-        Opened opened = new Opener(key).open(message);
+        Opened opened = new TrustedOpener(new Opener(key), Optional.of(() -> validator)).open(message);
         if (!Certificates.fingerprint(opened.signer()).equals(Certificates.fingerprint(council))) {
             throw new SecurityException("the notice is signed by " + Certificates.describe(opened.signer()) + ", not the council");
         }
-        anchors.validate(opened.signer(), opened.certificates(), new Date());
         return new Read(ReportEntity.parse(opened.content()), opened.signer(), message);
     }
 

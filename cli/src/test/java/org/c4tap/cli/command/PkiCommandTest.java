@@ -46,7 +46,7 @@ class PkiCommandTest {
         pki = directory.resolve("pki");
         Run demo = run("pki", "demo", "--out", pki.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("  EC P-256 keys:   observer-pending (the others RSA 2048)\n");
+        assertThat(demo.out()).contains("  EC P-256 keys:   observer, observer-pending, power-b (the others RSA 2048)\n");
         firstCrl = Files.readString(pki.resolve("ca.crl"), StandardCharsets.US_ASCII);
     }
 

@@ -11,7 +11,6 @@ import org.c4tap.core.report.ReportFormatException;
 import org.c4tap.core.smime.OpenFailure;
 import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
-import org.c4tap.core.trust.CertificateRejection;
 import org.c4tap.core.trust.CertificateValidator;
 import org.c4tap.core.trust.ParticipantTrust;
 
@@ -25,8 +24,7 @@ import org.c4tap.core.trust.ParticipantTrust;
  */
 public final class ReportAcceptance {
 
-    private final Opener opener;
-    private final Optional<? extends Supplier<CertificateValidator>> validator;
+    private final TrustedOpener opener;
     private final Supplier<Registry> registry;
 
     /**
@@ -35,25 +33,12 @@ public final class ReportAcceptance {
      *                  council that runs without a CA)
      */
     public ReportAcceptance(Opener opener, Optional<? extends Supplier<CertificateValidator>> validator, Supplier<Registry> registry) {
-        this.opener = opener;
-        this.validator = validator;
+        this.opener = new TrustedOpener(opener, validator);
         this.registry = registry;
     }
 
     public Accepted accept(MimeMessage sealed) throws Refusal {
-        Opened opened;
-        try {
-            opened = opener.open(sealed);
-        } catch (OpenFailure failure) {
-            throw Refusal.of(failure);
-        }
-        if (validator.isPresent()) {
-            try {
-                validator.get().get().validateSigner(opened.signer(), opened.certificates(), sender(opened));
-            } catch (CertificateRejection rejection) {
-                throw Refusal.of(rejection);
-            }
-        }
+        Opened opened = opener.open(sealed);
         Organisation provider;
         try {
             provider = ParticipantTrust.provider(opened, registry.get());
@@ -67,16 +52,5 @@ public final class ReportAcceptance {
             throw new Refusal(OpenFailure.Reason.MALFORMED_REPORT.key(), e.getMessage());
         }
         return new Accepted(report, provider, opened);
-    }
-
-    /** The address the signed content says it is from: the protected From, the one the signature covers. */
-    private static String sender(Opened opened) throws Refusal {
-        String from = opened.headers().from();
-        int open = from.lastIndexOf('<');
-        String address = open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();
-        if (address.isEmpty() || address.indexOf('@') < 0) {
-            throw new Refusal("address_mismatch", "the signed content names no sender address");
-        }
-        return address;
     }
 }

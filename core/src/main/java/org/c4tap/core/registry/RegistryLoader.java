@@ -43,6 +43,8 @@ public final class RegistryLoader {
     private final Path file;
     private final Path base;
     private final List<String> problems = new ArrayList<>();
+    private final List<RegisteredCertificate> certificates = new ArrayList<>();
+    private String organisationId = "";
 
     private RegistryLoader(Path file) {
         this.file = file;
@@ -51,10 +53,21 @@ public final class RegistryLoader {
     }
 
     public static Registry load(Path file) throws RegistryException, IOException {
+        return loadWithCertificates(file).registry();
+    }
+
+    /** The registry, and every certificate it names with its line: what {@code c4tap registry validate} reviews. */
+    public static Loaded loadWithCertificates(Path file) throws RegistryException, IOException {
         if (Files.size(file) > MAX_BYTES) {
             throw new RegistryException(file.toString(), List.of("the file is larger than " + MAX_BYTES + " bytes"));
         }
-        return new RegistryLoader(file).read(Files.readString(file, StandardCharsets.UTF_8));
+        RegistryLoader loader = new RegistryLoader(file);
+        Registry registry = loader.read(Files.readString(file, StandardCharsets.UTF_8));
+        return new Loaded(registry, List.copyOf(loader.certificates));
+    }
+
+    /** A registry and the certificates its file names, each with its line. */
+    public record Loaded(Registry registry, List<RegisteredCertificate> certificates) {
     }
 
     private Registry read(String text) throws RegistryException {
@@ -116,6 +129,7 @@ public final class RegistryLoader {
         int before = problems.size();
         Map<String, Node> fields = entries(mapping, ORGANISATION_KEYS);
         String id = required(mapping, fields, "id");
+        organisationId = id == null ? "" : id;
         if (id != null && !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             problem(fields.get("id"), "id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
         }
@@ -151,7 +165,10 @@ public final class RegistryLoader {
         Node gatewayNode = fields.get("gateway_certificates");
         if (gatewayNode != null) {
             for (Node certificate : sequence(gatewayNode, "gateway_certificates")) {
-                gateways.addAll(certificates(certificate));
+                List<X509Certificate> read = certificates(certificate);
+                gateways.addAll(read);
+                read.forEach(one -> certificates.add(new RegisteredCertificate(line(certificate), organisationId, "gateway",
+                        RegisteredCertificate.Use.SIGNS_REPORTS, one)));
             }
         }
         List<DeliveryAddress> addresses = new ArrayList<>();
@@ -179,18 +196,21 @@ public final class RegistryLoader {
         if (address != null && !address.matches("[^@\\s]+@[^@\\s]+")) {
             problem(fields.get("address"), "'" + address + "' is not an e-mail address");
         }
-        List<X509Certificate> certificates = new ArrayList<>();
+        List<X509Certificate> own = new ArrayList<>();
         Node certificateNode = fields.get("certificates");
         if (certificateNode == null) {
             problem(mapping, "address " + address + " has no 'certificates'");
         } else {
             for (Node certificate : sequence(certificateNode, "certificates")) {
-                certificates.addAll(certificates(certificate));
+                List<X509Certificate> read = certificates(certificate);
+                own.addAll(read);
+                read.forEach(one -> certificates.add(new RegisteredCertificate(line(certificate), organisationId,
+                        address == null ? "" : address.toLowerCase(Locale.ROOT), RegisteredCertificate.Use.RECEIVES_NOTICES, one)));
             }
         }
         boolean gcm = bool(fields.get("gcm"), false);
         return address == null ? Optional.empty()
-                : Optional.of(new DeliveryAddress(address.toLowerCase(Locale.ROOT), certificates, gcm));
+                : Optional.of(new DeliveryAddress(address.toLowerCase(Locale.ROOT), own, gcm));
     }
 
     private List<X509Certificate> certificates(Node node) {

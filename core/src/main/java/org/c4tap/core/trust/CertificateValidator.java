@@ -77,7 +77,7 @@ public final class CertificateValidator {
         return new Validation(path, crls.check(path, at, settings.expiredCrls()));
     }
 
-    private static void requireEmailProtection(X509Certificate certificate) throws CertificateRejection {
+    static void requireEmailProtection(X509Certificate certificate) throws CertificateRejection {
         List<String> purposes;
         try {
             purposes = certificate.getExtendedKeyUsage();
