@@ -1,10 +1,12 @@
 package org.c4tap.cli.demo;
 
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,8 @@ public final class DemoNetwork implements AutoCloseable {
 
     /** The password of every demo mailbox. */
     public static final String MAILBOX_PASSWORD = "c4tap-demo";
+    private static final int INBOX_ATTEMPTS = 3;
+    private static final Duration INBOX_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final DemoPki pki;
     private final Installation installation;
@@ -146,8 +150,28 @@ public final class DemoNetwork implements AutoCloseable {
         return address.toLowerCase(Locale.ROOT).endsWith("@" + DemoParties.OPERATOR_DOMAIN) ? operator : council;
     }
 
+    /**
+     * Every message in a demo mailbox, oldest first. James 3.8.1's IMAP server now and then leaves
+     * a FETCH unanswered (seen in the fault tests after a burst of deliveries, with nothing in its log); such
+     * a read is given up after 30 s and tried again, twice, and each stall has the server write a
+     * thread dump into its log so that the cause can be looked for.
+     */
     public List<byte[]> inbox(String address) throws Exception {
-        return MailClient.inbox(serverOf(address).ports().imap(), address, MAILBOX_PASSWORD);
+        JamesServer server = serverOf(address);
+        MessagingException last = null;
+        for (int attempt = 1; attempt <= INBOX_ATTEMPTS; attempt++) {
+            long started = System.nanoTime();
+            try {
+                return MailClient.inbox(server.ports().imap(), address, MAILBOX_PASSWORD, INBOX_READ_TIMEOUT);
+            } catch (MessagingException e) {
+                last = e;
+                // a refused connection (a server still starting) is no stall
+                if (Duration.ofNanos(System.nanoTime() - started).compareTo(INBOX_READ_TIMEOUT) >= 0) {
+                    server.dumpThreads();
+                }
+            }
+        }
+        throw last;
     }
 
     /** Every demo mailbox, on both servers. */

@@ -99,6 +99,21 @@ public final class JamesServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** Has the server print a thread dump into its log (SIGQUIT); for diagnosing a stalled server. */
+    public void dumpThreads() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // diagnostics only: a server that cannot be asked for a dump is looked at some other way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

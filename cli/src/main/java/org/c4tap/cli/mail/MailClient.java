@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -50,11 +51,17 @@ public final class MailClient {
         }
     }
 
-    /** Every message in the user's INBOX, as raw bytes, oldest first. */
+    /** Every message in the user's INBOX, as raw bytes, oldest first; a read unanswered for 2 minutes fails. */
     public static List<byte[]> inbox(int imapPort, String user, String password) throws MessagingException, IOException {
+        return inbox(imapPort, user, password, Duration.ofMinutes(2));
+    }
+
+    /** Every message in the user's INBOX, as raw bytes, oldest first; a read unanswered for {@code readTimeout} fails. */
+    public static List<byte[]> inbox(int imapPort, String user, String password, Duration readTimeout)
+            throws MessagingException, IOException {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.connectiontimeout", "10000");
-        properties.setProperty("mail.imap.timeout", "120000");
+        properties.setProperty("mail.imap.timeout", Long.toString(readTimeout.toMillis()));
         // one FETCH per message rather than one per 16 KB
         properties.setProperty("mail.imap.partialfetch", "false");
         Session session = Session.getInstance(properties);
@@ -70,7 +77,10 @@ public final class MailClient {
                     messages.add(bytes.toByteArray());
                 }
             } finally {
-                inbox.close(false);
+                // a read that timed out has closed the folder already
+                if (inbox.isOpen()) {
+                    inbox.close(false);
+                }
             }
         }
         return messages;
