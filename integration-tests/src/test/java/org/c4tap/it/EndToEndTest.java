@@ -31,6 +31,7 @@ import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.AttachmentList;
 import org.c4tap.core.report.OriginalHeaders;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +54,16 @@ import org.junit.jupiter.api.Timeout;
 class EndToEndTest {
 
     private static final String TRACE = "memory://var/mail/c4tap-trace/";
-    private static final String TRACE_FROM = "<mailet match=\"All\" class=\"Null\"/>";
-    private static final String TRACE_TO = "<mailet match=\"All\" class=\"ToRepository\"><repositoryPath>" + TRACE
+    private static final String NOTICE = "C4TAP notice ";
+    private static final String SAMPLES = "C4TAP samples ";
+    private static final String NULL = "<mailet match=\"All\" class=\"Null\"/>";
+    private static final String TO_TRACE = "<mailet match=\"All\" class=\"ToRepository\"><repositoryPath>" + TRACE
             + "</repositoryPath></mailet>";
+    /** The comment before each Null that ends a C4TAP processor: where each kind of mail's processing ends. */
+    private static final List<String> OPERATOR_ENDS = List.of("<!-- The plaintext report ends here; only its sealed copy travels. -->",
+            "<!-- The unsealed parcel ends here. -->");
+    private static final List<String> COUNCIL_ENDS = List.of("<!-- The sealed report is archived; nothing of it travels on. -->",
+            "<!-- The sealed samples are archived; nothing of them travels on. -->");
 
     private Path work;
     private SmtpTap tap;
@@ -67,7 +75,7 @@ class EndToEndTest {
     void submitAReportAndWaitForTheNotices() throws Exception {
         work = Files.createTempDirectory("c4tap-e2e-");
         SmtpTap[] created = new SmtpTap[1];
-        network = DemoNetwork.start(work, Installation.locate(), DemoNetwork.Options.standard().relayingThrough(councilPort -> {
+        network = DemoNetwork.start(work, Installation.locate(), traced(DemoNetwork.Options.standard().relayingThrough(councilPort -> {
             try {
                 created[0] = new SmtpTap(councilPort);
                 return created[0].port();
@@ -75,9 +83,7 @@ class EndToEndTest {
                 throw new java.io.UncheckedIOException(e);
             }
         })
-                // keep each mail where its processing ends, to read every attribute it was given
-                .withOperatorEdit("mailetcontainer.xml", TRACE_FROM, TRACE_TO)
-                .withCouncilEdit("mailetcontainer.xml", TRACE_FROM, TRACE_TO), System.out::println);
+                .withSamples()), System.out::println);
         tap = created[0];
 
         sample = SuspiciousMail.sample(DemoParties.EMPLOYEE);
@@ -107,19 +113,47 @@ class EndToEndTest {
 
     @Test
     @Order(1)
-    void eachAllowedRecipientHasExactlyOneNoticeAndNoOneElseHasAny() {
+    void eachAllowedRecipientHasExactlyOneNoticeAndNoOneElseHasAny() throws Exception {
         for (Map.Entry<DemoParty, Set<Part>> entry : DemoExpectations.greenReport().entrySet()) {
+            String address = entry.getKey().noticeAddress();
             int expected = entry.getValue().isEmpty() ? 0 : 1;
-            assertThat(mailboxes.get(entry.getKey().noticeAddress())).as(entry.getKey().noticeAddress()).hasSize(expected);
+            int samples = entry.getKey() == DemoParties.ANALYST ? 1 : 0;
+            assertThat(titled(mailboxes.get(address), NOTICE)).as(address).hasSize(expected);
+            assertThat(titled(mailboxes.get(address), SAMPLES)).as("samples for " + address).hasSize(samples);
+            assertThat(mailboxes.get(address)).as("nothing else for " + address).hasSize(expected + samples);
         }
         assertThat(mailboxes.get(DemoParties.INTAKE_ADDRESS)).as("the intake mailbox").isEmpty();
+        assertThat(mailboxes.get(DemoParties.SAMPLES_ADDRESS)).as("the samples mailbox").isEmpty();
         assertThat(mailboxes.get("postmaster@council.example")).as("no failure at the council").isEmpty();
         assertThat(mailboxes.get("postmaster@bank-a.example")).as("no failure at the operator").isEmpty();
-        assertThat(tap.messages()).as("one sealed report relayed").hasSize(1);
+        assertThat(tap.messages()).as("one sealed report and its samples relayed").hasSize(2);
+        assertThat(relayed("C4TAP report ")).isNotNull();
+        assertThat(relayed("C4TAP samples ")).isNotNull();
     }
 
     @Test
     @Order(2)
+    void theAnalystsSamplesOpenWithUnzipAndThePasswordInfectedToTheForwardedBytes() throws Exception {
+        byte[] raw = titled(mailboxes.get(DemoParties.ANALYST.noticeAddress()), SAMPLES).get(0);
+        SampleParcel parcel = new NoticeReader(network.pki()).readSamples(DemoParties.ANALYST, raw);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sample.attachment()));
+        assertThat(parcel.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.sha256()).isEqualTo(sha256);
+            assertThat(entry.filename()).isEqualTo(SuspiciousMail.ATTACHMENT_NAME);
+        });
+        Path folder = Files.createDirectories(work.resolve("samples"));
+        Files.write(folder.resolve("samples.zip"), parcel.zip());
+        Process unzip = new ProcessBuilder("unzip", "-P", "infected", "samples.zip").directory(folder.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(unzip.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(unzip.exitValue()).isZero();
+        assertThat(Files.readAllBytes(folder.resolve(sha256 + ".sample"))).isEqualTo(sample.attachment());
+        assertThat(new String(relayed("C4TAP samples "), StandardCharsets.ISO_8859_1)).contains("application/pkcs7-mime")
+                .doesNotContain(sha256).doesNotContain("infected");
+    }
+
+    @Test
+    @Order(3)
     void everyNoticeDecryptsWithItsRecipientsKeyAndHoldsExactlyItsParts() throws Exception {
         NoticeReader reader = new NoticeReader(network.pki());
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sample.attachment()));
@@ -128,7 +162,7 @@ class EndToEndTest {
             if (entry.getValue().isEmpty()) {
                 continue;
             }
-            byte[] raw = mailboxes.get(entry.getKey().noticeAddress()).get(0);
+            byte[] raw = titled(mailboxes.get(entry.getKey().noticeAddress()), NOTICE).get(0);
             NoticeReader.Read read = reader.read(entry.getKey(), raw);
             Report report = read.report();
             reportIds.add(report.id().value());
@@ -148,7 +182,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void noAttachmentBytesAndNoPlaintextReportInAnyCouncilMailboxOrInTheOperatorsOutgoingMail() {
         List<String> forbidden = forbiddenFragments();
         for (Map.Entry<String, List<byte[]>> mailbox : mailboxes.entrySet()) {
@@ -171,10 +205,10 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void openSslDecryptsAndVerifiesTheRelayedReport() throws Exception {
         Path folder = Files.createDirectories(work.resolve("openssl"));
-        Files.write(folder.resolve("relayed.eml"), tap.messages().get(0));
+        Files.write(folder.resolve("relayed.eml"), relayed("C4TAP report "));
         DemoPki pki = network.pki();
         OpenSsl.Result key = OpenSsl.run(folder, "pkcs12", "-in", pki.keystore(DemoParties.COUNCIL).toString(), "-nocerts",
                 "-nodes", "-passin", "file:" + pki.passwordFile(), "-out", "council-key.pem");
@@ -200,12 +234,12 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theEmployeeIsAcknowledgedWithTheReportId() throws Exception {
         List<byte[]> inbox = mailboxes.get(DemoParties.EMPLOYEE);
         assertThat(inbox).hasSize(1);
         MimeMessage acknowledgement = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(inbox.get(0)));
-        byte[] notice = mailboxes.get(DemoParties.SECRETARIAT.noticeAddress()).get(0);
+        byte[] notice = titled(mailboxes.get(DemoParties.SECRETARIAT.noticeAddress()), NOTICE).get(0);
         Report report = new NoticeReader(network.pki()).read(DemoParties.SECRETARIAT, notice).report();
         assertThat(acknowledgement.getSubject()).contains(report.id().value());
         String text = new String(acknowledgement.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -214,7 +248,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void noContentAndNoKeyMaterialInAnyLogLineOrMailAttribute() throws Exception {
         List<String> forbidden = new ArrayList<>(forbiddenFragments());
         forbidden.add(SuspiciousMail.SUBJECT);
@@ -244,12 +278,45 @@ class EndToEndTest {
         return fragments;
     }
 
+    /** Keeps each mail where its processing ends, to read every attribute it was given. */
+    private static DemoNetwork.Options traced(DemoNetwork.Options options) {
+        DemoNetwork.Options traced = options;
+        String indent = "\n            ";
+        for (String end : OPERATOR_ENDS) {
+            traced = traced.withOperatorEdit("mailetcontainer.xml", end + indent + NULL, end + indent + TO_TRACE);
+        }
+        for (String end : COUNCIL_ENDS) {
+            traced = traced.withCouncilEdit("mailetcontainer.xml", end + indent + NULL, end + indent + TO_TRACE);
+        }
+        return traced;
+    }
+
+    /** The mails whose neutral outer subject starts with {@code prefix}. */
+    private static List<byte[]> titled(List<byte[]> mails, String prefix) throws Exception {
+        List<byte[]> matching = new ArrayList<>();
+        for (byte[] raw : mails) {
+            String subject = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw)).getSubject();
+            if (subject != null && subject.startsWith(prefix)) {
+                matching.add(raw);
+            }
+        }
+        return matching;
+    }
+
+    /** The one message the operator relayed under a subject starting with {@code prefix}. */
+    private byte[] relayed(String prefix) throws Exception {
+        List<byte[]> matching = titled(tap.messages(), prefix);
+        assertThat(matching).as("relayed: " + prefix).hasSize(1);
+        return matching.get(0);
+    }
+
     private boolean allExpectedNoticesArrived() throws Exception {
         for (Map.Entry<DemoParty, Set<Part>> entry : DemoExpectations.greenReport().entrySet()) {
-            if (!entry.getValue().isEmpty() && network.inbox(entry.getKey().noticeAddress()).isEmpty()) {
+            if (!entry.getValue().isEmpty() && titled(network.inbox(entry.getKey().noticeAddress()), NOTICE).isEmpty()) {
                 return false;
             }
         }
-        return !network.inbox(DemoParties.EMPLOYEE).isEmpty();
+        return !network.inbox(DemoParties.EMPLOYEE).isEmpty()
+                && !titled(network.inbox(DemoParties.ANALYST.noticeAddress()), SAMPLES).isEmpty();
     }
 }

@@ -15,6 +15,8 @@ import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.reply.Rejection;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
 import org.c4tap.core.scope.ScopePolicy;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *     <spamdReadTimeout>10000</spamdReadTimeout>
  *     <reportProcessor>c4tap-seal</reportProcessor>
  *     <unrecognisedProcessor>c4tap-unrecognised</unrecognisedProcessor>
+ *     <samples>false</samples>                               <!-- true: also send the attachments themselves -->
+ *     <samplesProcessor>c4tap-seal-samples</samplesProcessor>
  * </mailet>
  * }</pre>
  *
@@ -54,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * secret in {@code pseudonymSecretFile}; without one, pseudonyms change at every start). When no
  * reported mail can be found, the submission goes to {@code unrecognisedProcessor} with the
  * attribute {@code c4tap.rejection}.
+ *
+ * <p>With {@code samples} true, each report whose mail had attachments is followed by a second
+ * mail, marked {@code c4tap.kind=samples}, holding the attachments themselves in a zip with the
+ * password {@code infected}, which goes to {@code samplesProcessor} to be sealed to the council's
+ * samples address: the council gives samples to its analysts only. Off by default.
  */
 public class BuildReport extends GenericMailet {
 
@@ -64,6 +73,8 @@ public class BuildReport extends GenericMailet {
     static final String PART_SCOPES = "partScopes";
     static final String WIDEST_SCOPES = "widestScopes";
     static final String PSEUDONYM_SECRET_FILE = "pseudonymSecretFile";
+    static final String SAMPLES = "samples";
+    static final String SAMPLES_PROCESSOR = "samplesProcessor";
     static final String INTERNAL_DOMAINS = "internalDomains";
     private static final Logger LOGGER = LoggerFactory.getLogger(BuildReport.class);
 
@@ -73,11 +84,13 @@ public class BuildReport extends GenericMailet {
     private String reportProcessor;
     private String unrecognisedProcessor;
     private ReadLimits limits;
+    private boolean samples;
+    private String samplesProcessor;
 
     @Override
     public void init() throws MessagingException {
         Set<String> known = new java.util.HashSet<>(Set.of(REPORT_ADDRESS, DEFAULT_SCOPE, REPORT_PROCESSOR, UNRECOGNISED_PROCESSOR,
-                PART_SCOPES, WIDEST_SCOPES, PSEUDONYM_SECRET_FILE, INTERNAL_DOMAINS));
+                PART_SCOPES, WIDEST_SCOPES, PSEUDONYM_SECRET_FILE, INTERNAL_DOMAINS, SAMPLES, SAMPLES_PROCESSOR));
         known.addAll(LimitParameters.NAMES);
         known.addAll(SpamdParameters.NAMES);
         checkInitParameters(known);
@@ -89,11 +102,14 @@ public class BuildReport extends GenericMailet {
                 parameters.parsed(PART_SCOPES, "", ScopePolicy::parseAssignments),
                 parameters.parsed(WIDEST_SCOPES, "", ScopePolicy::parseAssignments));
         limits = LimitParameters.read(parameters);
+        samples = parameters.parsed(SAMPLES, "false", BuildReport::yesOrNo);
+        samplesProcessor = parameters.optional(SAMPLES_PROCESSOR, "c4tap-seal-samples");
         analyzer = new Analyzer(AnalysisSettings.standard(defaultScope)
                 .withPolicy(policy)
                 .withLimits(limits)
                 .withSpam(SpamdParameters.read(parameters))
-                .withPseudonyms(pseudonyms(parameters)));
+                .withPseudonyms(pseudonyms(parameters))
+                .withSamples(samples));
         reportProcessor = parameters.optional(REPORT_PROCESSOR, "c4tap-seal");
         unrecognisedProcessor = parameters.optional(UNRECOGNISED_PROCESSOR, "c4tap-unrecognised");
     }
@@ -140,7 +156,8 @@ public class BuildReport extends GenericMailet {
         }
         String reporter = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
         Submission submission = new Submission(mail.getMessage(), reporter, scopeChoice(mail.getRecipients()));
-        List<Report> reports = analyzer.analyze(submission);
+        List<Analyzer.Analysis> analyses = analyzer.analyzeWithSamples(submission);
+        List<Report> reports = analyses.stream().map(Analyzer.Analysis::report).toList();
         if (reports.isEmpty()) {
             MailAttributes.set(mail, MailAttributes.REJECTION, Rejection.Reason.NOTHING_RECOGNISED.key());
             LOGGER.info("{}: submission {}: no forwarded mail recognised", getMailetName(), mail.getName());
@@ -151,6 +168,11 @@ public class BuildReport extends GenericMailet {
             LOGGER.info("{}: submission {} became report {} ({} notes)", getMailetName(), mail.getName(), report.id().value(),
                     report.notes().size());
         }
+        for (Analyzer.Analysis analysis : analyses) {
+            if (samples && !analysis.samples().kept().isEmpty()) {
+                sendSamples(mail, analysis);
+            }
+        }
         for (Report extra : reports.subList(1, reports.size())) {
             Mail copy = mail.duplicate();
             carry(copy, extra);
@@ -158,6 +180,26 @@ public class BuildReport extends GenericMailet {
         }
         carry(mail, reports.get(0));
         mail.setState(reportProcessor);
+    }
+
+    /** The report's samples as a mail of their own, to be sealed to the council's samples address. */
+    private void sendSamples(Mail mail, Analyzer.Analysis analysis) throws MessagingException {
+        SampleParcel parcel = SampleParcel.pack(analysis.report().id(), analysis.samples().kept(), analysis.samples().omitted());
+        Mail copy = mail.duplicate();
+        copy.setMessage(SampleEntity.toMessage(parcel));
+        MailAttributes.set(copy, MailAttributes.REPORT_ID, parcel.reportId().value());
+        MailAttributes.set(copy, MailAttributes.KIND, MailAttributes.SAMPLES);
+        LOGGER.info("{}: report {}: {} samples ({} left out) to {}", getMailetName(), parcel.reportId().value(), parcel.entries().size(),
+                parcel.omitted().size(), samplesProcessor);
+        getMailetContext().sendMail(copy, samplesProcessor);
+    }
+
+    private static Boolean yesOrNo(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        };
     }
 
     private static void carry(Mail mail, Report report) throws MessagingException {
@@ -179,7 +221,9 @@ public class BuildReport extends GenericMailet {
 
     @Override
     public Collection<ProcessingState> requiredProcessingState() {
-        return List.of(new ProcessingState(reportProcessor), new ProcessingState(unrecognisedProcessor));
+        return samples
+                ? List.of(new ProcessingState(reportProcessor), new ProcessingState(unrecognisedProcessor), new ProcessingState(samplesProcessor))
+                : List.of(new ProcessingState(reportProcessor), new ProcessingState(unrecognisedProcessor));
     }
 
     @Override

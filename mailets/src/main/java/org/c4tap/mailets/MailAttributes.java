@@ -27,6 +27,9 @@ public final class MailAttributes {
     public static final AttributeName REJECTION = AttributeName.of("c4tap.rejection");
     /** At the council: how many notices a report became. */
     public static final AttributeName NOTICES = AttributeName.of("c4tap.notices");
+    /** {@value #SAMPLES} on a mail that carries a report's samples rather than the report. */
+    public static final AttributeName KIND = AttributeName.of("c4tap.kind");
+    public static final String SAMPLES = "samples";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MailAttributes.class);
 

@@ -14,6 +14,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.acceptance.Accepted;
+import org.c4tap.core.acceptance.AcceptedSamples;
 import org.c4tap.core.acceptance.Refusal;
 import org.c4tap.core.acceptance.ReportAcceptance;
 import org.c4tap.core.alert.AdministratorNotice;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * </mailet>
  * }</pre>
  *
+ * With {@code <kind>samples</kind>} it accepts, by the same rule, a report's sample parcel (on
+ * the council's samples address) and marks it {@code c4tap.kind=samples}.
+ *
  * A refused report goes, still sealed, to {@code errorProcessor} with {@code c4tap.failure.reason}
  * (cannot_decrypt, tampered, bad_signature, not_signed, untrusted_chain, expired, revoked,
  * wrong_key_usage, no_email_protection, address_mismatch, unknown_signer, inactive_organisation…).
@@ -60,19 +64,21 @@ public class OpenReport extends GenericMailet {
     static final String ERROR_PROCESSOR = "errorProcessor";
     static final String MINIMUM_ENCRYPTION = "minimumEncryption";
     static final String ADMINISTRATOR = "administrator";
+    static final String KIND = "kind";
 
     private ReportAcceptance acceptance;
     private RegistryFile registry;
     private Optional<TrustFiles> trust;
     private AddressOrPostmaster administrator;
     private String errorProcessor;
+    private boolean samples;
     private ExpiryWatch expiry;
 
     @Override
     public void init() throws MessagingException {
         Set<String> known = new HashSet<>(KeyParameters.NAMES);
         known.addAll(TrustParameters.NAMES);
-        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR, MINIMUM_ENCRYPTION, ADMINISTRATOR, ExpiryWatch.WINDOW_DAYS));
+        known.addAll(Set.of(RegistryParameter.REGISTRY, ERROR_PROCESSOR, MINIMUM_ENCRYPTION, ADMINISTRATOR, ExpiryWatch.WINDOW_DAYS, KIND));
         checkInitParameters(known);
         InitParameters parameters = new InitParameters(getMailetConfig());
         registry = RegistryParameter.open(parameters);
@@ -82,6 +88,7 @@ public class OpenReport extends GenericMailet {
         acceptance = new ReportAcceptance(opener, trust, registry::current);
         administrator = AddressOrPostmaster.read(parameters, ADMINISTRATOR, getMailetContext());
         errorProcessor = parameters.optional(ERROR_PROCESSOR, "c4tap-quarantine");
+        samples = parameters.parsed(KIND, "report", OpenReport::samplesKind);
         expiry = ExpiryWatch.start(getMailetName(), parameters, () -> certificatesInUse(key.certificate()));
     }
 
@@ -107,19 +114,37 @@ public class OpenReport extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Accepted accepted;
+        String reportId;
+        String provider;
         try {
-            accepted = acceptance.accept(mail.getMessage());
+            if (samples) {
+                AcceptedSamples accepted = acceptance.acceptSamples(mail.getMessage());
+                reportId = accepted.parcel().reportId().value();
+                provider = accepted.provider().id();
+                MailAttributes.set(mail, MailAttributes.KIND, MailAttributes.SAMPLES);
+            } else {
+                Accepted accepted = acceptance.accept(mail.getMessage());
+                reportId = accepted.report().id().value();
+                provider = accepted.provider().id();
+            }
         } catch (Refusal refusal) {
             MailAttributes.fail(mail, errorProcessor, refusal.key(), refusal.getMessage());
             return;
         } finally {
             announceRefusedFiles();
         }
-        LOGGER.info("{}: report {} from {} accepted (mail {})", getMailetName(), accepted.report().id().value(),
-                accepted.provider().id(), mail.getName());
-        MailAttributes.set(mail, MailAttributes.REPORT_ID, accepted.report().id().value());
-        MailAttributes.set(mail, MailAttributes.PROVIDER, accepted.provider().id());
+        LOGGER.info("{}: {} {} from {} accepted (mail {})", getMailetName(), samples ? "samples of report" : "report", reportId,
+                provider, mail.getName());
+        MailAttributes.set(mail, MailAttributes.REPORT_ID, reportId);
+        MailAttributes.set(mail, MailAttributes.PROVIDER, provider);
+    }
+
+    private static Boolean samplesKind(String value) {
+        return switch (value.strip()) {
+            case "report" -> false;
+            case "samples" -> true;
+            default -> throw new IllegalArgumentException("'" + value + "' is not report or samples");
+        };
     }
 
     private void announceRefusedFiles() throws MessagingException {

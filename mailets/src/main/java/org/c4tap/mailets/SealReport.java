@@ -14,6 +14,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportFormatException;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.relay.Relay;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
@@ -47,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
  * }</pre>
+ *
+ * A mail marked {@code c4tap.kind=samples} (see {@link BuildReport}'s {@code samples}) carries a
+ * report's sample parcel instead; it is sealed the same way under the subject
+ * {@code C4TAP samples <id>}, and its processor's {@code councilAddress} is the council's samples
+ * address, which sends them to analysts only.
  *
  * Any failure sends the mail to {@code errorProcessor} with {@code c4tap.failure.reason}; nothing
  * is relayed, and never in the clear.
@@ -102,9 +109,15 @@ public class SealReport extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Report report;
+        boolean samples = MailAttributes.get(mail, MailAttributes.KIND).filter(MailAttributes.SAMPLES::equals).isPresent();
+        Report report = null;
+        SampleParcel parcel = null;
         try {
-            report = ReportEntity.parse(mail.getMessage());
+            if (samples) {
+                parcel = SampleEntity.parse(mail.getMessage());
+            } else {
+                report = ReportEntity.parse(mail.getMessage());
+            }
         } catch (ReportFormatException e) {
             MailAttributes.fail(mail, errorProcessor, "malformed_report", e.getMessage());
             return;
@@ -120,13 +133,14 @@ public class SealReport extends GenericMailet {
         }
         MimeMessage sealed;
         try {
-            sealed = relay.seal(report);
+            sealed = samples ? relay.sealSamples(parcel) : relay.seal(report);
         } catch (SealException e) {
             MailAttributes.fail(mail, errorProcessor, "seal_failed", e.getMessage());
             return;
         }
         getMailetContext().sendMail(gatewayAddress, List.of(councilAddress), sealed, relayProcessor);
-        LOGGER.info("{}: report {} sealed for {} and queued", getMailetName(), report.id().value(), councilAddress.asString());
+        LOGGER.info("{}: {} {} sealed for {} and queued", getMailetName(), samples ? "samples of report" : "report",
+                samples ? parcel.reportId().value() : report.id().value(), councilAddress.asString());
     }
 
     @Override

@@ -23,7 +23,7 @@ final class GatewayFiles {
     static GatewayFiles write(Path directory) throws Exception {
         GatewayFiles files = new GatewayFiles(directory);
         Files.writeString(directory.resolve("keystore-password"), PASSWORD + "\n");
-        for (String name : new String[] {"operator", "council", "nisc", "power", "intruder"}) {
+        for (String name : new String[] {"operator", "council", "nisc", "power", "analysts", "intruder"}) {
             files.keystore(name);
             Files.writeString(directory.resolve(name + ".pem"), Certificates.pem(TestPki.key(name).certificate()));
         }
@@ -43,6 +43,9 @@ final class GatewayFiles {
                     sector: electric_power
                     role: participant
                     addresses: [ { address: soc@power-b.example, certificates: [ power.pem ] } ]
+                  - id: analysts
+                    role: analyst
+                    addresses: [ { address: lab@analysis.example, certificates: [ analysts.pem ] } ]
                 """);
         return files;
     }

@@ -22,6 +22,8 @@ import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.AttachmentList;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.smime.Opener;
@@ -103,8 +105,8 @@ class GatewayPipelineTest {
                 "registry", files.path("registry.yaml").toString(), "from", "c4tap@council.example"))).service(atCouncil);
         Map<String, FakeMailContext.SentMail> notices = councilContext.getSentMails().stream()
                 .collect(Collectors.toMap(mail -> mail.getRecipients().iterator().next().asString(), mail -> mail));
-        assertThat(notices).containsOnlyKeys("c4tap@bank-a.example", "soc@nisc.example", "soc@power-b.example");
-        assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("3");
+        assertThat(notices).containsOnlyKeys("c4tap@bank-a.example", "soc@nisc.example", "soc@power-b.example", "lab@analysis.example");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("4");
         assertAttributesSurviveJson(submission);
         assertAttributesSurviveJson(atCouncil);
 
@@ -116,6 +118,64 @@ class GatewayPipelineTest {
                 .isEqualTo(sha256(attachment));
         Report forProvider = open(notices.get("c4tap@bank-a.example").getMsg(), "operator");
         assertThat(forProvider.part(ProviderName.class).orElseThrow().nameEn()).isEqualTo("Mirai Bank");
+    }
+
+    @Test
+    void samplesTravelSealedOnTheirOwnAndReachTheAnalystsAlone() throws Exception {
+        Mail submission = submission("report+green@bank-a.example");
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example", "samples", "true"))
+                .service(submission);
+        String reportId = MailAttributes.get(submission, MailAttributes.REPORT_ID).orElseThrow();
+        assertThat(submission.getState()).isEqualTo("c4tap-seal");
+        FakeMailContext.SentMail parcelMail = operatorContext.getSentMails().get(0);
+        assertThat(parcelMail.getState()).isEqualTo("c4tap-seal-samples");
+        assertThat(parcelMail.getAttributes().get(MailAttributes.KIND).getValue().value()).isEqualTo(MailAttributes.SAMPLES);
+        SampleParcel packed = SampleEntity.parse(parcelMail.getMsg());
+        assertThat(packed.reportId().value()).isEqualTo(reportId);
+        assertThat(packed.entries()).extracting(SampleParcel.Entry::sha256).containsExactly(sha256(attachment));
+
+        Mail parcel = FakeMail.builder().name("samples").mimeMessage(parcelMail.getMsg()).sender("taro@bank-a.example")
+                .recipient("report@bank-a.example").attributes(parcelMail.getAttributes().values()).build();
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "samples@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(parcel);
+        FakeMailContext.SentMail relayed = operatorContext.getSentMails().get(1);
+        assertThat(relayed.getState()).isEqualTo("c4tap-relay");
+        assertThat(relayed.getRecipients()).containsExactly(new MailAddress("samples@council.example"));
+        assertThat(relayed.getMsg().getSubject()).isEqualTo("C4TAP samples " + reportId);
+        assertThat(relayed.getMsg().getContentType()).startsWith("application/pkcs7-mime");
+
+        Mail atCouncil = FakeMail.builder().name("relayed-samples").mimeMessage(Mails.reparse(relayed.getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("samples@council.example").state("c4tap-samples").build();
+        Map<String, String> registry = Map.of("registry", files.path("registry.yaml").toString());
+        Mail sameAtTheReportAddress = FakeMail.builder().name("misrouted").mimeMessage(Mails.reparse(relayed.getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(registry)).service(sameAtTheReportAddress);
+        assertThat(sameAtTheReportAddress.getState()).as("a parcel is no report").isEqualTo("c4tap-quarantine");
+        assertThat(MailAttributes.get(sameAtTheReportAddress, MailAttributes.FAILURE_REASON)).contains("malformed_report");
+
+        Map<String, String> samplesKind = new java.util.HashMap<>(registry);
+        samplesKind.put("kind", "samples");
+        mailet(new OpenReport(), councilContext, councilKey(samplesKind)).service(atCouncil);
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-samples");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.PROVIDER)).contains("bank-a");
+        mailet(new DistributeSamples(), councilContext, councilKey(Map.of(
+                "registry", files.path("registry.yaml").toString(), "from", "c4tap@council.example"))).service(atCouncil);
+
+        assertThat(councilContext.getSentMails()).singleElement().satisfies(sent ->
+                assertThat(sent.getRecipients()).containsExactly(new MailAddress("lab@analysis.example")));
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("1");
+        MimeMessage forAnalysts = Mails.reparse(councilContext.getSentMails().get(0).getMsg());
+        SampleParcel received = SampleEntity.parse(new Opener(TestPki.key("analysts").credential()).open(forAnalysts).content());
+        assertThat(received.zip()).isEqualTo(packed.zip());
+        for (String other : List.of("operator", "nisc", "power")) {
+            assertThatThrownBy(() -> new Opener(TestPki.key(other).credential()).open(forAnalysts)).as(other)
+                    .isInstanceOf(org.c4tap.core.smime.OpenFailure.class);
+        }
+        assertAttributesSurviveJson(atCouncil);
     }
 
     @Test

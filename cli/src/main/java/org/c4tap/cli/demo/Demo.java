@@ -20,6 +20,8 @@ import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.AttachmentList;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleParcel;
+import org.c4tap.core.sample.SampleZip;
 import org.c4tap.core.scope.Part;
 
 /**
@@ -27,11 +29,14 @@ import org.c4tap.core.scope.Part;
  * forwards a suspicious mail to {@code report+green@bank-a.example}; the operator gateway relays
  * the sealed report to the council; the council sends each organisation its notice; the demo reads
  * every mailbox over IMAP, decrypts and verifies each notice with its recipient's key, and checks
- * that each holds exactly the parts its scope allows and the attachment's true SHA-256.
+ * that each holds exactly the parts its scope allows and the attachment's true SHA-256. The demo
+ * operator sends samples, so the analysts (and no one else) must also have the attachment itself.
  */
 public final class Demo {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String NOTICE_SUBJECT = "C4TAP notice ";
+    private static final String SAMPLES_SUBJECT = "C4TAP samples ";
 
     private final Path work;
     private final Installation installation;
@@ -46,7 +51,7 @@ public final class Demo {
     /** Runs the demo; true when every check passed. The servers are stopped either way. */
     public boolean run() throws Exception {
         Instant begin = Instant.now();
-        try (DemoNetwork network = DemoNetwork.start(work, installation, DemoNetwork.Options.standard(), out)) {
+        try (DemoNetwork network = DemoNetwork.start(work, installation, DemoNetwork.Options.standard().withSamples(), out)) {
             SuspiciousMail.Sample sample = SuspiciousMail.sample(DemoParties.EMPLOYEE);
             String expectedSha256 = sha256(sample.attachment());
             String reportAddress = "report+green@bank-a.example";
@@ -104,6 +109,7 @@ public final class Demo {
                     failures.add(who + ": the notice cannot be opened: " + e.getMessage());
                 }
             }
+            checkSamples(network, expected.keySet(), sample.attachment(), failures);
             String acknowledged = acknowledgement(network, reportIds);
             if (acknowledged == null) {
                 failures.add("the employee received no acknowledgement naming the report id " + reportIds);
@@ -119,8 +125,8 @@ public final class Demo {
                 out.accept("demo FAILED: " + failures.size() + " check(s) failed (logs: " + work + ")");
                 return false;
             }
-            out.accept(String.format("demo ok: %d report relayed, %d notices delivered, %d decrypted and verified (%.0f s)",
-                    reportIds.size(), delivered, verified, took.toMillis() / 1000.0));
+            out.accept(String.format("demo ok: %d report relayed, %d notices delivered, %d decrypted and verified, "
+                            + "samples to the analysts alone (%.0f s)", reportIds.size(), delivered, verified, took.toMillis() / 1000.0));
             return true;
         }
     }
@@ -131,7 +137,7 @@ public final class Demo {
         while (true) {
             boolean complete = true;
             for (Map.Entry<DemoParty, Set<Part>> entry : expected.entrySet()) {
-                List<byte[]> inbox = network.inbox(entry.getKey().noticeAddress());
+                List<byte[]> inbox = titled(network.inbox(entry.getKey().noticeAddress()), NOTICE_SUBJECT);
                 received.put(entry.getKey(), inbox);
                 if (!entry.getValue().isEmpty() && inbox.isEmpty()) {
                     complete = false;
@@ -140,7 +146,7 @@ public final class Demo {
             if (complete) {
                 Thread.sleep(2000);
                 for (DemoParty party : expected.keySet()) {
-                    received.put(party, network.inbox(party.noticeAddress()));
+                    received.put(party, titled(network.inbox(party.noticeAddress()), NOTICE_SUBJECT));
                 }
                 return received;
             }
@@ -150,6 +156,61 @@ public final class Demo {
             }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * The operator sends samples in the demo: the analysts, and no one else, must have received
+     * the attachment itself, sealed by the council, in a zip that opens with "infected" to the
+     * exact bytes the employee forwarded.
+     */
+    private void checkSamples(DemoNetwork network, Set<DemoParty> parties, byte[] attachment, List<String> failures) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (titled(network.inbox(DemoParties.ANALYST.noticeAddress()), SAMPLES_SUBJECT).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        String expectedSha256 = sha256(attachment);
+        int before = failures.size();
+        for (DemoParty party : parties) {
+            List<byte[]> parcels = titled(network.inbox(party.noticeAddress()), SAMPLES_SUBJECT);
+            String who = party.organisation().orElseThrow() + " <" + party.noticeAddress() + ">";
+            if (party != DemoParties.ANALYST) {
+                if (!parcels.isEmpty()) {
+                    failures.add(who + " received " + parcels.size() + " samples parcel(s); only analysts may");
+                }
+                continue;
+            }
+            if (parcels.size() != 1) {
+                failures.add(who + " received " + parcels.size() + " samples parcels instead of 1");
+                continue;
+            }
+            try {
+                SampleParcel parcel = new NoticeReader(network.pki()).readSamples(party, parcels.get(0));
+                List<SampleZip.Unpacked> unpacked = SampleZip.unpack(parcel.zip(), attachment.length);
+                if (unpacked.size() != 1 || !sha256(unpacked.get(0).bytes()).equals(expectedSha256)) {
+                    failures.add(who + ": the samples zip does not hold the forwarded attachment");
+                    continue;
+                }
+                out.accept("[samples]  " + who + ": the attachment itself, decrypted with its own key, council signature verified, "
+                        + "zip opened with \"" + SampleZip.PASSWORD + "\": SHA-256 " + expectedSha256.substring(0, 16) + "… matches");
+            } catch (Exception e) {
+                failures.add(who + ": the samples parcel cannot be opened: " + e.getMessage());
+            }
+        }
+        if (failures.size() == before) {
+            out.accept("[samples]  no other organisation received samples");
+        }
+    }
+
+    /** The mails of an inbox whose (neutral, outer) subject starts with {@code prefix}. */
+    private static List<byte[]> titled(List<byte[]> inbox, String prefix) throws Exception {
+        List<byte[]> matching = new ArrayList<>();
+        for (byte[] raw : inbox) {
+            MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
+            if (HeaderText.first(message, "Subject").startsWith(prefix)) {
+                matching.add(raw);
+            }
+        }
+        return matching;
     }
 
     private static String acknowledgement(DemoNetwork network, Set<String> reportIds) throws Exception {

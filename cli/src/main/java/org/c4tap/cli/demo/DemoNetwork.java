@@ -57,6 +57,11 @@ public final class DemoNetwork implements AutoCloseable {
             return new Options(relay, operatorEdits, councilEdits);
         }
 
+        /** The operator sends samples (the attachments themselves) to the council, which gives them to analysts. */
+        public Options withSamples() {
+            return withOperatorEdit("mailetcontainer.xml", "<samples>false</samples>", "<samples>true</samples>");
+        }
+
         public Options withOperatorEdit(String file, String from, String to) {
             List<Edit> edits = new ArrayList<>(operatorEdits);
             edits.add(new Edit(file, from, to));
@@ -178,7 +183,7 @@ public final class DemoNetwork implements AutoCloseable {
     public List<String> mailboxes() {
         List<String> addresses = new ArrayList<>(List.of(DemoParties.EMPLOYEE, DemoParties.REPORT_ADDRESS,
                 "postmaster@" + DemoParties.OPERATOR_DOMAIN, DemoParties.GATEWAY_ADDRESS,
-                DemoParties.INTAKE_ADDRESS, DemoParties.COUNCIL_NOTICE_ADDRESS, "postmaster@" + DemoParties.COUNCIL_DOMAIN));
+                DemoParties.INTAKE_ADDRESS, DemoParties.SAMPLES_ADDRESS, DemoParties.COUNCIL_NOTICE_ADDRESS, "postmaster@" + DemoParties.COUNCIL_DOMAIN));
         for (DemoParty party : DemoParties.ORGANISATIONS) {
             addresses.add(party.noticeAddress());
         }

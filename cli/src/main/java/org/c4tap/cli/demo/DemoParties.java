@@ -17,6 +17,8 @@ public final class DemoParties {
     public static final String GATEWAY_ADDRESS = "c4tap-gateway@bank-a.example";
     public static final String EMPLOYEE = "taro.yamada@bank-a.example";
     public static final String INTAKE_ADDRESS = "intake@council.example";
+    /** Where operators that send samples send them; the council gives them to analysts only. */
+    public static final String SAMPLES_ADDRESS = "samples@council.example";
     public static final String COUNCIL_NOTICE_ADDRESS = "c4tap@council.example";
 
     /** The operator's gateway key signs reports; its certificate also receives the bank's notices. */
@@ -25,7 +27,7 @@ public final class DemoParties {
             List.of("c4tap@bank-a.example", GATEWAY_ADDRESS), true);
 
     public static final DemoParty COUNCIL = new DemoParty("council", Optional.empty(), "セプターカウンシル", "CEPTOAR Council",
-            Optional.empty(), Optional.empty(), false, List.of(INTAKE_ADDRESS, COUNCIL_NOTICE_ADDRESS), false);
+            Optional.empty(), Optional.empty(), false, List.of(INTAKE_ADDRESS, SAMPLES_ADDRESS, COUNCIL_NOTICE_ADDRESS), false);
 
     public static final DemoParty SECRETARIAT = new DemoParty("secretariat", Optional.of("secretariat"),
             "セプターカウンシル事務局", "CEPTOAR Council Secretariat", Optional.empty(), Optional.of(Role.SECRETARIAT), false,

@@ -13,6 +13,8 @@ import org.c4tap.core.acceptance.TrustedOpener;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.Credential;
 import org.c4tap.core.smime.KeyStores;
@@ -43,13 +45,24 @@ public final class NoticeReader {
     }
 
     public Read read(DemoParty recipient, byte[] raw) throws Exception {
-        Credential key = KeyStores.load(pki.keystore(recipient), DemoPki.PASSWORD.toCharArray(), null);
         MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
+        Opened opened = openFromCouncil(recipient, message);
+        return new Read(ReportEntity.parse(opened.content()), opened.signer(), message);
+    }
+
+    /** A samples parcel as an analyst reads it: decrypted with the analyst's key, signed by the council. */
+    public SampleParcel readSamples(DemoParty recipient, byte[] raw) throws Exception {
+        MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
+        return SampleEntity.parse(openFromCouncil(recipient, message).content());
+    }
+
+    private Opened openFromCouncil(DemoParty recipient, MimeMessage message) throws Exception {
+        Credential key = KeyStores.load(pki.keystore(recipient), DemoPki.PASSWORD.toCharArray(), null);
         Opened opened = new TrustedOpener(new Opener(key), Optional.of(() -> validator)).open(message);
         if (!Certificates.fingerprint(opened.signer()).equals(Certificates.fingerprint(council))) {
-            throw new SecurityException("the notice is signed by " + Certificates.describe(opened.signer()) + ", not the council");
+            throw new SecurityException("signed by " + Certificates.describe(opened.signer()) + ", not the council");
         }
-        return new Read(ReportEntity.parse(opened.content()), opened.signer(), message);
+        return opened;
     }
 
     public static List<X509Certificate> certificatesOf(DemoPki pki, DemoParty party) throws IOException, CertificateException {

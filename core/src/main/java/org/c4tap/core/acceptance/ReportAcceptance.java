@@ -8,6 +8,7 @@ import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.registry.Registry;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportFormatException;
+import org.c4tap.core.sample.SampleEntity;
 import org.c4tap.core.smime.OpenFailure;
 import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
@@ -52,5 +53,21 @@ public final class ReportAcceptance {
             throw new Refusal(OpenFailure.Reason.MALFORMED_REPORT.key(), e.getMessage());
         }
         return new Accepted(report, provider, opened);
+    }
+
+    /** The same rule for a report's samples: a sealed sample parcel from a registered, validated gateway. */
+    public AcceptedSamples acceptSamples(MimeMessage sealed) throws Refusal {
+        Opened opened = opener.open(sealed);
+        Organisation provider;
+        try {
+            provider = ParticipantTrust.provider(opened, registry.get());
+        } catch (OpenFailure failure) {
+            throw Refusal.of(failure);
+        }
+        try {
+            return new AcceptedSamples(SampleEntity.parse(opened.content()), provider, opened);
+        } catch (ReportFormatException e) {
+            throw new Refusal(OpenFailure.Reason.MALFORMED_REPORT.key(), e.getMessage());
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.c4tap.core.report.Note;
 import org.c4tap.core.report.OriginalHeaders;
 import org.c4tap.core.report.PartContent;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.Samples;
 import org.c4tap.core.report.ReportId;
 import org.c4tap.core.report.ReporterIdentity;
 import org.c4tap.core.report.SpamAnalysis;
@@ -43,7 +44,7 @@ public final class Analyzer {
 
     public Analyzer(AnalysisSettings settings) {
         this.settings = settings;
-        this.reader = new SubmissionReader(settings.limits());
+        this.reader = new SubmissionReader(settings.limits(), settings.samples());
     }
 
     public static Analyzer standard(Scope defaultScope) {
@@ -52,15 +53,27 @@ public final class Analyzer {
 
     /** The reports of a submission; an empty list when no reported mail could be recognised. */
     public List<Report> analyze(Submission submission) {
+        return analyzeWithSamples(submission).stream().map(Analysis::report).toList();
+    }
+
+    /**
+     * The reports of a submission, each with its reported mail's samples (the attachment bytes)
+     * when the settings keep them, else with {@link Samples#NONE}.
+     */
+    public List<Analysis> analyzeWithSamples(Submission submission) {
         Reading reading = reader.read(submission.carrier());
         List<String> reportedSubjects = reading.messages().stream().map(message -> message.headers().subject()).toList();
         Optional<ScopeChoice> tag = SubjectTag.read(HeaderText.first(submission.carrier(), "Subject"), reportedSubjects);
         ScopeChoice choice = SubjectTag.combine(submission.choice(), tag);
-        List<Report> reports = new ArrayList<>();
+        List<Analysis> analyses = new ArrayList<>();
         for (ReportedMessage message : reading.messages()) {
-            reports.add(report(submission, choice, message, reading.notes()));
+            analyses.add(new Analysis(report(submission, choice, message, reading.notes()), message.samples()));
         }
-        return reports;
+        return analyses;
+    }
+
+    /** One report, and the samples of its reported mail. */
+    public record Analysis(Report report, Samples samples) {
     }
 
     private Report report(Submission submission, ScopeChoice choice, ReportedMessage message, List<Note> submissionNotes) {

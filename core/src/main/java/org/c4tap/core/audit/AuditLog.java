@@ -1,6 +1,7 @@
 package org.c4tap.core.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.c4tap.core.notice.Notice;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Part;
 
 /**
@@ -51,6 +54,28 @@ public final class AuditLog {
         ObjectNode parts = line.putObject("parts");
         for (Part part : notice.delivery().parts()) {
             parts.put(part.key(), scopes.get(part).label());
+        }
+        line.put("addresses", notice.addresses().size());
+        line.put("message_id", messageId);
+        append(line);
+    }
+
+    /**
+     * A report's samples sent to an analyst organisation: which samples (their SHA-256 and size),
+     * never their bytes or names, since a name can carry the victim's words.
+     */
+    public void recordSamples(String reportId, String providerId, Notice notice, List<SampleParcel.Entry> samples, String messageId,
+                              Instant at) throws IOException {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("time", at.toString());
+        line.put("event", "samples_sent");
+        line.put("report_id", reportId);
+        line.put("provider", providerId);
+        line.put("recipient", notice.delivery().recipient().id());
+        line.put("role", notice.delivery().recipient().role().key());
+        ArrayNode sent = line.putArray("samples");
+        for (SampleParcel.Entry sample : samples) {
+            sent.addObject().put("sha256", sample.sha256()).put("size", sample.size());
         }
         line.put("addresses", notice.addresses().size());
         line.put("message_id", messageId);

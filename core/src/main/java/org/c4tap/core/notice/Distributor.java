@@ -2,10 +2,12 @@ package org.c4tap.core.notice;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.c4tap.core.audience.Audience;
 import org.c4tap.core.audience.Delivery;
@@ -13,9 +15,13 @@ import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.registry.DeliveryAddress;
 import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.registry.Registry;
+import org.c4tap.core.registry.Role;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.ProviderSector;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
+import org.c4tap.core.scope.Scope;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
@@ -74,41 +80,13 @@ public final class Distributor {
                 .with(new ProviderSector(provider.sector().map(sector -> sector.key()).orElse("unspecified")));
         List<Notice> notices = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        CertificateValidator trust = validator.map(Supplier::get).orElse(null);
         for (Delivery delivery : Audience.plan(attributed, registry, provider.id())) {
             Organisation recipient = delivery.recipient();
-            List<String> addresses = new ArrayList<>();
-            List<X509Certificate> certificates = new ArrayList<>();
-            CertificateValidator trust = validator.map(Supplier::get).orElse(null);
-            for (DeliveryAddress address : recipient.addresses()) {
-                if (address.certificates().isEmpty()) {
-                    skipped.add(recipient.id() + " <" + address.address() + ">: no certificate to encrypt to");
-                    continue;
-                }
-                List<X509Certificate> usable = new ArrayList<>();
-                for (X509Certificate certificate : address.certificates()) {
-                    if (trust == null) {
-                        usable.add(certificate);
-                        continue;
-                    }
-                    try {
-                        trust.validateRecipient(certificate);
-                        usable.add(certificate);
-                    } catch (CertificateRejection rejection) {
-                        skipped.add(recipient.id() + " <" + address.address() + ">: certificate "
-                                + Certificates.describe(certificate) + " refused: " + rejection.getMessage());
-                    }
-                }
-                if (usable.isEmpty()) {
-                    continue;
-                }
-                addresses.add(address.address());
-                certificates.addAll(usable);
-            }
-            if (addresses.isEmpty()) {
-                skipped.add(recipient.id() + ": no address with a certificate; nothing sent");
+            Optional<Reachable> reachable = reachable(recipient, trust, skipped, archiveCertificates);
+            if (reachable.isEmpty()) {
                 continue;
             }
-            certificates.addAll(archiveCertificates);
             Report restricted = attributed.restrictTo(delivery.clearance());
             MimeBodyPart content;
             try {
@@ -117,14 +95,96 @@ public final class Distributor {
                 throw new SealException("cannot render the notice for " + recipient.id(), e);
             }
             String prefix = "C4TAP notice " + report.id().value();
-            OuterHeaders outer = new OuterHeaders(councilAddress, addresses, prefix, Relay.protectedSubject(prefix, restricted),
+            OuterHeaders outer = new OuterHeaders(councilAddress, reachable.get().addresses(), prefix,
+                    Relay.protectedSubject(prefix, restricted),
                     "<" + report.id().value() + "." + recipient.id() + "@" + Relay.domainOf(councilAddress) + ">");
-            boolean gcm = recipient.addresses().stream().filter(address -> addresses.contains(address.address()))
-                    .allMatch(DeliveryAddress::gcm);
-            Sealer forRecipient = gcm ? sealer.with(sealer.profile().with(SealingProfile.ContentEncryption.AES_256_GCM)) : sealer;
-            notices.add(new Notice(delivery, addresses, forRecipient.seal(content, outer, certificates)));
+            notices.add(new Notice(delivery, reachable.get().addresses(), seal(reachable.get(), content, outer)));
         }
         return new Distribution(attributed, notices, skipped);
+    }
+
+    /**
+     * Seals a report's samples for the analysts, and for no one else: every active organisation of
+     * the analyst role gets the parcel, encrypted to its certificates only. Not even the council's
+     * archive certificate: live samples are kept by analysts, in the environment built for them.
+     */
+    public SampleDistribution distributeSamples(SampleParcel parcel, Registry registry) throws SealException {
+        List<Notice> notices = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        CertificateValidator trust = validator.map(Supplier::get).orElse(null);
+        for (Organisation recipient : registry.organisations()) {
+            if (recipient.role() != Role.ANALYST || !recipient.active()) {
+                continue;
+            }
+            Optional<Reachable> reachable = reachable(recipient, trust, skipped, List.of());
+            if (reachable.isEmpty()) {
+                continue;
+            }
+            MimeBodyPart content;
+            try {
+                content = SampleEntity.render(parcel);
+            } catch (MessagingException e) {
+                throw new SealException("cannot render the samples for " + recipient.id(), e);
+            }
+            String subject = "C4TAP samples " + parcel.reportId().value();
+            OuterHeaders outer = new OuterHeaders(councilAddress, reachable.get().addresses(), subject, subject,
+                    "<" + parcel.reportId().value() + ".samples." + recipient.id() + "@" + Relay.domainOf(councilAddress) + ">");
+            notices.add(new Notice(new Delivery(recipient, Scope.RED, Set.of()), reachable.get().addresses(),
+                    seal(reachable.get(), content, outer)));
+        }
+        if (notices.isEmpty() && skipped.isEmpty()) {
+            skipped.add("no active analyst organisation in the registry: the samples of " + parcel.reportId().value()
+                    + " reach no one");
+        }
+        return new SampleDistribution(notices, skipped);
+    }
+
+    /** An organisation's addresses that have a usable certificate, those certificates, and whether all read GCM. */
+    private record Reachable(List<String> addresses, List<X509Certificate> certificates, boolean gcm) {
+    }
+
+    private static Optional<Reachable> reachable(Organisation recipient, CertificateValidator trust, List<String> skipped,
+                                                 List<X509Certificate> alsoEncryptTo) {
+        List<String> addresses = new ArrayList<>();
+        List<X509Certificate> certificates = new ArrayList<>();
+        boolean gcm = true;
+        for (DeliveryAddress address : recipient.addresses()) {
+            if (address.certificates().isEmpty()) {
+                skipped.add(recipient.id() + " <" + address.address() + ">: no certificate to encrypt to");
+                continue;
+            }
+            List<X509Certificate> usable = new ArrayList<>();
+            for (X509Certificate certificate : address.certificates()) {
+                if (trust == null) {
+                    usable.add(certificate);
+                    continue;
+                }
+                try {
+                    trust.validateRecipient(certificate);
+                    usable.add(certificate);
+                } catch (CertificateRejection rejection) {
+                    skipped.add(recipient.id() + " <" + address.address() + ">: certificate "
+                            + Certificates.describe(certificate) + " refused: " + rejection.getMessage());
+                }
+            }
+            if (usable.isEmpty()) {
+                continue;
+            }
+            addresses.add(address.address());
+            certificates.addAll(usable);
+            gcm &= address.gcm();
+        }
+        if (addresses.isEmpty()) {
+            skipped.add(recipient.id() + ": no address with a certificate; nothing sent");
+            return Optional.empty();
+        }
+        certificates.addAll(alsoEncryptTo);
+        return Optional.of(new Reachable(addresses, certificates, gcm));
+    }
+
+    private MimeMessage seal(Reachable reachable, MimeBodyPart content, OuterHeaders outer) throws SealException {
+        Sealer forRecipient = reachable.gcm() ? sealer.with(sealer.profile().with(SealingProfile.ContentEncryption.AES_256_GCM)) : sealer;
+        return forRecipient.seal(content, outer, reachable.certificates());
     }
 
 }

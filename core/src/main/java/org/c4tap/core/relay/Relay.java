@@ -8,6 +8,8 @@ import java.util.List;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.report.OriginalHeaders;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.smime.OuterHeaders;
 import org.c4tap.core.smime.SealException;
 import org.c4tap.core.smime.Sealer;
@@ -23,6 +25,7 @@ public final class Relay {
     private final Sealer sealer;
     private final String gatewayAddress;
     private final String councilAddress;
+    private final X509Certificate council;
     private final List<X509Certificate> recipients;
 
     /**
@@ -34,6 +37,7 @@ public final class Relay {
         this.sealer = sealer;
         this.gatewayAddress = gatewayAddress;
         this.councilAddress = councilAddress;
+        this.council = council;
         List<X509Certificate> all = new ArrayList<>();
         all.add(council);
         all.addAll(archive);
@@ -48,6 +52,23 @@ public final class Relay {
             return sealer.seal(ReportEntity.render(report), headers, recipients);
         } catch (MessagingException e) {
             throw new SealException("cannot render report " + id, e);
+        }
+    }
+
+    /**
+     * The samples of a report, sealed like the report but as a parcel of their own, under the
+     * subject {@code C4TAP samples <id>}, and to the council alone (not to the archive
+     * certificates): the council sends them to analysts only.
+     */
+    public MimeMessage sealSamples(SampleParcel parcel) throws SealException {
+        String id = parcel.reportId().value();
+        String subject = "C4TAP samples " + id;
+        OuterHeaders headers = new OuterHeaders(gatewayAddress, List.of(councilAddress), subject, subject,
+                "<" + id + ".samples@" + domainOf(gatewayAddress) + ">");
+        try {
+            return sealer.seal(SampleEntity.render(parcel), headers, List.of(council));
+        } catch (MessagingException e) {
+            throw new SealException("cannot render the samples of report " + id, e);
         }
     }
 

@@ -18,12 +18,14 @@ import org.c4tap.core.outlook.TnefContents;
 import org.c4tap.core.outlook.TnefReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
+import org.c4tap.core.sample.SampleShelf;
 import org.c4tap.core.scope.Part;
 
 /**
  * Reduces an attachment to what may be shared about it: its decoded name and types, and the
  * fingerprint of its decoded bytes, computed in one streaming pass. The bytes are kept only as long
- * as inspecting them takes, and never leave this class.
+ * as inspecting them takes, and leave this class only onto a {@link SampleShelf} that keeps them,
+ * where the operator sends samples.
  */
 final class AttachmentReader {
 
@@ -39,11 +41,11 @@ final class AttachmentReader {
      * Reads a MIME part; a TNEF wrapper (winmail.dat, which Outlook sends to some recipients) is
      * fingerprinted itself and opened, each file inside it fingerprinted as {@code <path>.tnef.N}.
      */
-    List<Attachment> readAll(MimePart part, String path, List<Note> notes) throws IOException {
+    List<Attachment> readAll(MimePart part, String path, List<Note> notes, SampleShelf shelf) throws IOException {
         String type = MimeParts.baseType(part);
         String filename = MimeParts.filename(part).toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("application/ms-tnef") && !type.equals("application/vnd.ms-tnef") && !filename.equals("winmail.dat")) {
-            return List.of(read(part, path, notes));
+            return List.of(read(part, path, notes, shelf));
         }
         byte[] bytes;
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
@@ -52,19 +54,19 @@ final class AttachmentReader {
             throw new IOException("the part cannot be read", e);
         }
         List<Attachment> found = new java.util.ArrayList<>();
-        found.add(read(bytes, MimeParts.filename(part), type, path, notes));
+        found.add(read(bytes, MimeParts.filename(part), type, path, notes, shelf));
         TnefContents contents = tnef.read(bytes);
         contents.notes().forEach(note -> notes.add(new Note(Part.ATTACHMENTS, note.kind().code(), "part " + path + ": " + note.detail())));
         int index = 1;
         for (OutlookAttachment.File file : contents.attachments()) {
             found.add(read(file.content(), file.filename(), file.mimeType().isEmpty() ? "application/octet-stream" : file.mimeType(),
-                    path + ".tnef." + index++, notes));
+                    path + ".tnef." + index++, notes, shelf));
         }
         return found;
     }
 
     /** Reads a MIME part's decoded content. */
-    Attachment read(MimePart part, String path, List<Note> notes) throws IOException {
+    Attachment read(MimePart part, String path, List<Note> notes, SampleShelf shelf) throws IOException {
         String filename = MimeParts.filename(part);
         String declared = MimeParts.baseType(part);
         long encodedSize = MimeParts.size(part);
@@ -79,22 +81,26 @@ final class AttachmentReader {
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("the part cannot be read", e);
         }
-        return attachment(filename, declared, path, fingerprinted, notes);
+        return attachment(filename, declared, path, fingerprinted, notes, shelf);
     }
 
     /** Reads bytes that came out of a container (an Outlook message, a TNEF wrapper). */
-    Attachment read(byte[] content, String filename, String declaredType, String path, List<Note> notes) throws IOException {
+    Attachment read(byte[] content, String filename, String declaredType, String path, List<Note> notes, SampleShelf shelf)
+            throws IOException {
         Fingerprinted fingerprinted = Fingerprinter.of(new java.io.ByteArrayInputStream(content), content.length,
                 limits.maxInspectedBytes());
-        return attachment(filename, declaredType, path, fingerprinted, notes);
+        return attachment(filename, declaredType, path, fingerprinted, notes, shelf);
     }
 
-    private Attachment attachment(String filename, String declaredType, String path, Fingerprinted fingerprinted, List<Note> notes) {
+    private Attachment attachment(String filename, String declaredType, String path, Fingerprinted fingerprinted, List<Note> notes,
+                                  SampleShelf shelf) {
         if (fingerprinted.content().isEmpty()) {
+            shelf.omit(fingerprinted.fingerprint().sha256(), "larger than " + limits.maxInspectedBytes() + " bytes (maxInspectedBytes)");
             notes.add(new Note(Part.ATTACHMENTS, "not_inspected", "part " + path + " is larger than "
                     + limits.maxInspectedBytes() + " bytes; it was hashed but not inspected"));
             return new Attachment(filename, declaredType, path, fingerprinted.fingerprint());
         }
+        shelf.offer(filename, fingerprinted.fingerprint().sha256(), fingerprinted.content().get());
         Inspection inspection = inspector.inspect(fingerprinted.content().get(), filename, declaredType);
         for (InspectionNote note : inspection.notes()) {
             notes.add(new Note(Part.ATTACHMENTS, note.kind().key(), "part " + path + ": " + note.detail()));

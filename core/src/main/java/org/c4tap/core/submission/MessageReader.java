@@ -20,6 +20,7 @@ import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.HeaderField;
 import org.c4tap.core.report.Note;
 import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.sample.SampleShelf;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.text.DecodedText;
 import org.c4tap.core.text.HtmlText;
@@ -37,10 +38,17 @@ final class MessageReader {
 
     private final ReadLimits limits;
     private final AttachmentReader attachments;
+    private final boolean keepSamples;
 
-    MessageReader(ReadLimits limits, AttachmentReader attachments) {
+    MessageReader(ReadLimits limits, AttachmentReader attachments, boolean keepSamples) {
         this.limits = limits;
         this.attachments = attachments;
+        this.keepSamples = keepSamples;
+    }
+
+    /** A shelf for one reported mail's samples: one that keeps them only where the operator sends samples. */
+    SampleShelf shelf() {
+        return keepSamples ? SampleShelf.keeping(limits.maxMessageBytes()) : SampleShelf.none();
     }
 
     ReportedMessage read(MimeMessage message, ReportedMessage.Source source, byte[] spamSample, String pathPrefix) {
@@ -49,6 +57,7 @@ final class MessageReader {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         List<Attachment> found = new ArrayList<>();
+        SampleShelf shelf = shelf();
 
         Deque<Located> pending = new ArrayDeque<>();
         pending.push(new Located(message, "", 0));
@@ -68,7 +77,7 @@ final class MessageReader {
                     if (current.depth() >= limits.maxDepth()) {
                         notes.add(new Note(Part.ATTACHMENTS, "depth_limit",
                                 "part " + path + " nests deeper than " + limits.maxDepth() + " levels; fingerprinted whole"));
-                        found.addAll(attachments.readAll(part, path, notes));
+                        found.addAll(attachments.readAll(part, path, notes, shelf));
                         continue;
                     }
                     MimeMultipart multipart = MimeParts.multipart(part);
@@ -96,7 +105,7 @@ final class MessageReader {
                         target.append(decoded.text());
                     }
                 } else {
-                    found.addAll(attachments.readAll(part, path, notes));
+                    found.addAll(attachments.readAll(part, path, notes, shelf));
                 }
             } catch (MessagingException | IOException | RuntimeException unreadable) {
                 notes.add(new Note(type.startsWith("multipart/") ? Part.BODY : Part.ATTACHMENTS, "unreadable_part",
@@ -112,7 +121,7 @@ final class MessageReader {
                 body = rendering.text();
             }
         }
-        return new ReportedMessage(source, headers, body, links, found, spamSample, notes);
+        return new ReportedMessage(source, headers, body, links, found, spamSample, notes, shelf.contents());
     }
 
     OriginalHeaders headers(MimeMessage message, List<Note> notes) {

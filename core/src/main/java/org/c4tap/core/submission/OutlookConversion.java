@@ -14,6 +14,7 @@ import org.c4tap.core.outlook.OutlookNote;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
 import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.sample.SampleShelf;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.text.HtmlText;
 
@@ -45,7 +46,8 @@ final class OutlookConversion {
                 outlook.messageId().isEmpty() ? transport.messageId() : outlook.messageId(),
                 transport.mailer(), transport.originatingIp(), transport.received(), transport.authentication(), transport.fields());
         List<Attachment> found = new ArrayList<>();
-        addAttachments(outlook, prefix, found, notes);
+        SampleShelf shelf = messages.shelf();
+        addAttachments(outlook, prefix, found, notes, shelf);
         String text = outlook.textBody();
         List<HtmlText.Link> links = List.of();
         if (!outlook.htmlBody().isEmpty()) {
@@ -59,10 +61,10 @@ final class OutlookConversion {
             text = text.substring(0, limits.maxTextChars());
         }
         return new ReportedMessage(ReportedMessage.Source.OUTLOOK_MSG, headers, text, links, found,
-                spamSample(outlook, text), notes);
+                spamSample(outlook, text), notes, shelf.contents());
     }
 
-    private void addAttachments(OutlookMessage outlook, String path, List<Attachment> found, List<Note> notes) {
+    private void addAttachments(OutlookMessage outlook, String path, List<Attachment> found, List<Note> notes, SampleShelf shelf) {
         int index = 1;
         for (OutlookAttachment attachment : outlook.attachments()) {
             String position = path + index++;
@@ -70,7 +72,7 @@ final class OutlookConversion {
                 case OutlookAttachment.File file -> {
                     try {
                         found.add(attachments.read(file.content(), file.filename(), file.mimeType().isEmpty()
-                                ? "application/octet-stream" : file.mimeType(), position, notes));
+                                ? "application/octet-stream" : file.mimeType(), position, notes, shelf));
                     } catch (IOException | RuntimeException e) {
                         notes.add(new Note(Part.ATTACHMENTS, "unreadable_part", "attachment " + position + " could not be read: "
                                 + e.getClass().getSimpleName()));
@@ -81,7 +83,7 @@ final class OutlookConversion {
                             + " is an attached Outlook message; its attachments are listed as " + position + ".N"));
                     embedded.message().ifPresent(inner -> {
                         inner.notes().forEach(note -> notes.add(note(note)));
-                        addAttachments(inner, position + ".", found, notes);
+                        addAttachments(inner, position + ".", found, notes, shelf);
                     });
                 }
             }

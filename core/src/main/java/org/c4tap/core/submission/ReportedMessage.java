@@ -1,5 +1,6 @@
 package org.c4tap.core.submission;
 
+import org.c4tap.core.sample.Samples;
 import java.util.List;
 import java.util.Objects;
 import org.c4tap.core.report.Attachment;
@@ -25,7 +26,8 @@ public record ReportedMessage(
         List<HtmlText.Link> links,
         List<Attachment> attachments,
         byte[] spamSample,
-        List<Note> notes) {
+        List<Note> notes,
+        Samples samples) {
 
     /** How the reported mail reached the gateway. */
     public enum Source {
@@ -66,5 +68,6 @@ public record ReportedMessage(
         attachments = List.copyOf(attachments);
         spamSample = spamSample == null ? new byte[0] : spamSample;
         notes = List.copyOf(notes);
+        samples = samples == null ? Samples.NONE : samples;
     }
 }

@@ -22,6 +22,7 @@ import org.c4tap.core.outlook.OutlookMessageReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
 import org.c4tap.core.report.OriginalHeaders;
+import org.c4tap.core.sample.SampleShelf;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.text.DecodedText;
 import org.c4tap.core.text.HtmlText;
@@ -49,9 +50,14 @@ public final class SubmissionReader {
     private final OutlookConversion outlookConversion;
 
     public SubmissionReader(ReadLimits limits) {
+        this(limits, false);
+    }
+
+    /** @param keepSamples whether each reported mail's attachment bytes are kept, for an operator that sends samples */
+    public SubmissionReader(ReadLimits limits, boolean keepSamples) {
         this.limits = limits;
         this.attachments = new AttachmentReader(limits);
-        this.messages = new MessageReader(limits, attachments);
+        this.messages = new MessageReader(limits, attachments, keepSamples);
         this.outlook = new OutlookMessageReader(new OutlookLimits((int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()),
                 OutlookLimits.STANDARD.maxAttachments(), Math.min(OutlookLimits.STANDARD.maxEmbeddedDepth(), limits.maxDepth()),
                 OutlookLimits.STANDARD.maxPropertyBytes()));
@@ -171,9 +177,10 @@ public final class SubmissionReader {
         InlineForward.Block forward = block.get();
         List<Note> messageNotes = new ArrayList<>();
         List<Attachment> fingerprinted = new ArrayList<>();
+        SampleShelf shelf = messages.shelf();
         for (Located located : carrierAttachments) {
             try {
-                fingerprinted.addAll(attachments.readAll(located.part(), located.displayPath(), messageNotes));
+                fingerprinted.addAll(attachments.readAll(located.part(), located.displayPath(), messageNotes, shelf));
             } catch (IOException | RuntimeException e) {
                 messageNotes.add(new Note(Part.ATTACHMENTS, "unreadable_part", "part " + located.displayPath()
                         + " could not be read: " + e.getClass().getSimpleName()));
@@ -190,7 +197,7 @@ public final class SubmissionReader {
                 forward.field(InlineForward.Field.DATE),
                 "");
         return Optional.of(new ReportedMessage(ReportedMessage.Source.INLINE_FORWARD, headers, forward.body(), links,
-                fingerprinted, spamSample(synthesised(forward)), messageNotes));
+                fingerprinted, spamSample(synthesised(forward)), messageNotes, shelf.contents()));
     }
 
     private static String render(String field) {

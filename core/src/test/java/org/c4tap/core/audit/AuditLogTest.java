@@ -14,6 +14,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import org.c4tap.core.audience.Delivery;
+import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.notice.Notice;
+import org.c4tap.core.registry.Organisation;
+import org.c4tap.core.registry.Role;
+import org.c4tap.core.sample.SampleParcel;
+import org.c4tap.core.scope.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +74,23 @@ class AuditLogTest {
         assertThat(Files.readString(file)).isEqualTo(
                 "{\"time\":\"2026-11-26T01:02:03Z\",\"event\":\"duplicate_ignored\",\"report_id\":\"C4TAP-20261126-7K3M9Q2XWD\","
                         + "\"provider\":\"bank-a\"}\n");
+    }
+
+    @Test
+    void aSamplesLineNamesTheSamplesByHashAndSizeButNeverByName() throws Exception {
+        Path file = directory.resolve("audit.jsonl");
+        Organisation analysts = new Organisation("analysts", "解析チーム", "Analysis Team", Optional.empty(), Role.ANALYST, false, true,
+                List.of(), List.of());
+        Notice notice = new Notice(new Delivery(analysts, Scope.RED, Set.of()), List.of("lab@analysis.example"),
+                new MimeMessage(MimeParts.session()));
+        List<SampleParcel.Entry> samples = List.of(new SampleParcel.Entry("ab".repeat(32) + ".sample", "社長宛 請求書.docm", "ab".repeat(32), 4096));
+
+        new AuditLog(file).recordSamples("C4TAP-20261126-7K3M9Q2XWD", "bank-a", notice, samples, "<m@council.example>",
+                Instant.parse("2026-11-26T01:02:03Z"));
+
+        assertThat(Files.readString(file)).isEqualTo(
+                "{\"time\":\"2026-11-26T01:02:03Z\",\"event\":\"samples_sent\",\"report_id\":\"C4TAP-20261126-7K3M9Q2XWD\","
+                        + "\"provider\":\"bank-a\",\"recipient\":\"analysts\",\"role\":\"analyst\",\"samples\":[{\"sha256\":\""
+                        + "ab".repeat(32) + "\",\"size\":4096}],\"addresses\":1,\"message_id\":\"<m@council.example>\"}\n");
     }
 }

@@ -17,6 +17,9 @@ import org.c4tap.core.registry.Sector;
 import org.c4tap.core.report.ProviderName;
 import org.c4tap.core.report.ProviderSector;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.sample.Sample;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Part;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.OpenFailure;
@@ -100,6 +103,49 @@ class DistributorTest {
         assertThat(distribution.notices()).extracting(notice -> notice.delivery().recipient().id()).containsExactly("power-b");
         assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("observer").contains("revoked"));
         assertThat(distribution.skipped()).anySatisfy(line -> assertThat(line).contains("observer: no address with a certificate"));
+    }
+
+    @Test
+    void samplesReachTheActiveAnalystsAloneAndNotTheArchiveCertificate() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation secretariat = organisation("secretariat", Role.SECRETARIAT, false, "nisc");
+        Organisation analysts = organisation("analysts", Role.ANALYST, false, "analysts");
+        Organisation formerAnalysts = new Organisation("former", "f", "f", Optional.empty(), Role.ANALYST, false, false, List.of(),
+                List.of(new DeliveryAddress("lab@former.example", List.of(TestPki.key("former").certificate()), false)));
+        Organisation participant = organisation("power-b", Role.PARTICIPANT, false, "power");
+        Registry registry = new Registry(List.of(provider, secretariat, analysts, formerAnalysts, participant));
+        byte[] bytes = "MZ not really a program".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        SampleParcel parcel = SampleParcel.pack(SampleReports.green().id(), List.of(new Sample("invoice.exe", sha256, bytes)), List.of());
+
+        SampleDistribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD),
+                "c4tap@council.example", List.of(TestPki.key("archive").certificate())).distributeSamples(parcel, registry);
+
+        assertThat(distribution.skipped()).isEmpty();
+        assertThat(distribution.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.delivery().recipient().id()).isEqualTo("analysts");
+            assertThat(notice.addresses()).containsExactly("contact@analysts.example");
+        });
+        MimeMessage sealed = Mails.reparse(distribution.notices().get(0).sealed());
+        var opened = new Opener(TestPki.key("analysts").credential()).open(sealed);
+        assertThat(Certificates.fingerprint(opened.signer())).isEqualTo(Certificates.fingerprint(council.certificate()));
+        SampleParcel received = SampleEntity.parse(opened.content());
+        assertThat(received.entries()).extracting(SampleParcel.Entry::sha256).containsExactly(sha256);
+        assertThat(received.zip()).isEqualTo(parcel.zip());
+        for (String other : List.of("archive", "nisc", "bank", "power", "former")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Opener(TestPki.key(other).credential()).open(sealed))
+                    .as(other).isInstanceOfSatisfying(OpenFailure.class, e -> assertThat(e.reason()).isEqualTo(OpenFailure.Reason.NOT_FOR_US));
+        }
+    }
+
+    @Test
+    void samplesWithNoAnalystToReceiveThemAreReportedAsReachingNoOne() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        SampleParcel parcel = SampleParcel.pack(SampleReports.green().id(), List.of(), List.of());
+        SampleDistribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD),
+                "c4tap@council.example", List.of()).distributeSamples(parcel, new Registry(List.of(provider)));
+        assertThat(distribution.notices()).isEmpty();
+        assertThat(distribution.skipped()).singleElement().asString().contains("no active analyst organisation");
     }
 
     private Report open(Notice notice, String key) throws Exception {

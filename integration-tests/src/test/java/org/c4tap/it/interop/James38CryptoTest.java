@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509CRL;
@@ -24,6 +25,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.c4tap.cli.james.Installation;
 import org.c4tap.core.entity.ReportEntity;
+import org.c4tap.core.sample.Sample;
+import org.c4tap.core.sample.SampleEntity;
+import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.report.ReportJson;
 import org.c4tap.core.smime.Certificates;
 import org.c4tap.core.smime.Credential;
@@ -250,6 +254,33 @@ class James38CryptoTest {
                 "<james39@bank-a.example>"), List.of(recipient.certificate())));
 
         openedOn170(profile, recipient, signer, wire, Wire.bytes(entity));
+    }
+
+    @Test
+    void aReportAndASamplesParcelLargerThan16KiBAreReadWholeUnderJavaxMail16() throws Exception {
+        // javax.mail 1.6's base64 decoder answers a read of 0 bytes with -1, which ends the JDK's
+        // readAllBytes and readNBytes after their first 16 KiB buffer
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(JSON);
+        tree.putObject("body").put("excerpt", "ログインしてください。".repeat(3_000)).put("truncated", false);
+        String largeJson = ReportJson.write(ReportJson.read(tree.toString()));
+        assertThat(largeJson.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+        Object report = j38.callStatic(type("org.c4tap.core.entity.ReportEntity"), "parse",
+                javaxMessage(Wire.bytes(ReportEntity.toMessage(ReportJson.read(largeJson)))));
+        assertThat(j38.callStatic(type("org.c4tap.core.report.ReportJson"), "write", report)).isEqualTo(largeJson);
+
+        byte[] sample = new byte[60_000];
+        new java.util.Random(3).nextBytes(sample);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(sample));
+        SampleParcel parcel = SampleParcel.pack(ReportJson.read(JSON).id(), List.of(new Sample("a.exe", sha256, sample)), List.of());
+        Object read = j38.callStatic(type("org.c4tap.core.sample.SampleEntity"), "parse",
+                javaxMessage(Wire.bytes(SampleEntity.toMessage(parcel))));
+        assertThat((byte[]) j38.call(read, "zip")).isEqualTo(parcel.zip());
+    }
+
+    private static Object javaxMessage(byte[] bytes) throws Exception {
+        return j38.construct(type("javax.mail.internet.MimeMessage"),
+                j38.callStatic(type("org.c4tap.core.message.MimeParts"), "session"), new ByteArrayInputStream(bytes));
     }
 
     /** Opens {@code wire} with the jar's Opener on BouncyCastle 1.70, as James 3.8 would. */
