@@ -150,13 +150,17 @@ final class CouncilDispatch {
 
     /** Sends a sealed notice to its organisation's addresses; returns its Message-ID for the audit log. */
     String send(Notice notice) throws MessagingException {
+        return send(notice.addresses(), notice.sealed());
+    }
+
+    /** Sends a message from the council to {@code addresses}; returns its Message-ID for the audit log. */
+    String send(List<String> addresses, MimeMessage message) throws MessagingException {
         List<MailAddress> recipients = new ArrayList<>();
-        for (String address : notice.addresses()) {
+        for (String address : addresses) {
             recipients.add(new MailAddress(address));
         }
-        MimeMessage sealed = notice.sealed();
-        context.sendMail(from, recipients, sealed);
-        String[] messageId = sealed.getHeader("Message-ID");
+        context.sendMail(from, recipients, message);
+        String[] messageId = message.getHeader("Message-ID");
         return messageId == null ? "" : messageId[0];
     }
 

@@ -4,8 +4,10 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
@@ -13,6 +15,7 @@ import org.c4tap.core.audit.AuditLog;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.notice.Distribution;
 import org.c4tap.core.notice.Notice;
+import org.c4tap.core.notice.Publication;
 import org.c4tap.core.registry.Organisation;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportFormatException;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *     <trustAnchors>conf/c4tap/ca.pem</trustAnchors>
  *     <crls>conf/c4tap/ca.crl</crls>
  *     <administrator>secretariat@council.example</administrator>   <!-- defaults to the postmaster -->
+ *     <publishTo>advisories@public.example</publishTo>             <!-- optional -->
  *     <errorProcessor>c4tap-error</errorProcessor>
  * </mailet>
  * }</pre>
@@ -50,18 +54,27 @@ import org.slf4j.LoggerFactory;
  * {@link OpenReport} accepted. When a recipient could not be reached (no certificate, or none that
  * validates), the others get their notices and the report then goes to {@code errorProcessor} with
  * {@code c4tap.failure.reason} {@code recipient_not_reached} and who was left out: it is kept and
- * the administrator told. No one is ever sent anything in the clear.
+ * the administrator told. No one is ever sent anything in the clear, with one exception that must
+ * be asked for: with {@code publishTo}, a report's WHITE parts, rebuilt on their own, also go out
+ * clear-signed (not encrypted) to those public addresses; a publication that cannot be signed
+ * keeps the report in {@code errorProcessor} as {@code publication_failed}.
  */
 public class DistributeNotices extends GenericMailet {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DistributeNotices.class);
 
+    static final String PUBLISH_TO = "publishTo";
+
     private CouncilDispatch dispatch;
+    private List<String> publishTo;
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(CouncilDispatch.NAMES);
+        Set<String> known = new HashSet<>(CouncilDispatch.NAMES);
+        known.add(PUBLISH_TO);
+        checkInitParameters(known);
         dispatch = CouncilDispatch.read(getMailetConfig(), "aes-256-cbc");
+        publishTo = new InitParameters(getMailetConfig()).addresses(PUBLISH_TO);
     }
 
     @Override
@@ -89,6 +102,7 @@ public class DistributeNotices extends GenericMailet {
             String messageId = dispatch.send(notice);
             record(report, provider, notice, messageId);
         }
+        Optional<String> publicationProblem = publish(report, provider);
         MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
         LOGGER.info("{}: report {} from {}: {} notices sent, {} recipients left out", getMailetName(), report.id().value(),
                 provider.id(), distribution.notices().size(), distribution.skipped().size());
@@ -96,7 +110,37 @@ public class DistributeNotices extends GenericMailet {
         if (!distribution.skipped().isEmpty()) {
             // the others have their notices; the report is kept, with who still lacks one, for a resend
             MailAttributes.fail(mail, dispatch.errorProcessor(), "recipient_not_reached", String.join("; ", distribution.skipped()));
+        } else if (publicationProblem.isPresent()) {
+            MailAttributes.fail(mail, dispatch.errorProcessor(), "publication_failed", publicationProblem.get());
         }
+    }
+
+    /**
+     * WHITE parts, where the report has any and public addresses are configured: clear-signed, not
+     * encrypted. Returns what went wrong, if anything.
+     */
+    private Optional<String> publish(Report report, Organisation provider) throws MessagingException {
+        Optional<Publication> publication;
+        try {
+            publication = dispatch.distributor().publish(report, provider, publishTo);
+        } catch (SealException e) {
+            return Optional.of("the publication to " + publishTo + " could not be signed: " + e.getMessage());
+        }
+        if (publication.isEmpty()) {
+            return Optional.empty();
+        }
+        String messageId = dispatch.send(publication.get().addresses(), publication.get().signed());
+        LOGGER.info("{}: report {}: {} WHITE part(s) published to {} address(es)", getMailetName(), report.id().value(),
+                publication.get().parts().size(), publication.get().addresses().size());
+        if (dispatch.audit().isPresent()) {
+            AuditLog audit = dispatch.audit().get();
+            try {
+                audit.recordPublication(report.id().value(), provider.id(), publication.get(), messageId, Instant.now());
+            } catch (IOException e) {
+                throw new MessagingException("cannot write the audit log " + audit.file() + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private void record(Report report, Organisation provider, Notice notice, String messageId) throws MessagingException {

@@ -43,6 +43,22 @@ final class InitParameters {
         }
     }
 
+    /** A comma-separated list of mail addresses, each checked; empty when the parameter is absent. */
+    List<String> addresses(String name) throws MessagingException {
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String value : optional(name, "").split(",")) {
+            if (value.isBlank()) {
+                continue;
+            }
+            try {
+                addresses.add(new MailAddress(value.strip()).asString());
+            } catch (Exception e) {
+                throw error("<" + name + "> '" + value.strip() + "' is not a mail address");
+            }
+        }
+        return List.copyOf(addresses);
+    }
+
     /** The first certificate of a PEM file. */
     X509Certificate certificate(String name) throws MessagingException {
         return certificates(name).get(0);

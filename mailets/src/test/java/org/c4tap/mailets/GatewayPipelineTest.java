@@ -179,6 +179,42 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void aWhiteReportsWhitePartsArePublishedClearSignedToThePublicListAlone() throws Exception {
+        Mail submission = submission("report+white@bank-a.example");
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
+        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(operatorContext.getSentMails().get(0).getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+        Path audit = directory.resolve("audit.jsonl");
+        mailet(new DistributeNotices(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString(),
+                "from", "c4tap@council.example", "publishTo", "advisories@public.example", "auditLog", audit.toString())))
+                .service(atCouncil);
+
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-intake");
+        MailAddress publicList = new MailAddress("advisories@public.example");
+        List<FakeMailContext.SentMail> published = councilContext.getSentMails().stream()
+                .filter(sent -> sent.getRecipients().contains(publicList)).toList();
+        assertThat(published).singleElement().satisfies(sent -> assertThat(sent.getRecipients()).hasSize(1));
+        MimeMessage publication = Mails.reparse(published.get(0).getMsg());
+        assertThat(publication.getContentType()).startsWith("multipart/signed");
+        org.bouncycastle.mail.smime.SMIMESigned signed = new org.bouncycastle.mail.smime.SMIMESigned(
+                (jakarta.mail.internet.MimeMultipart) publication.getContent());
+        assertThat(signed.getSignerInfos().getSigners().iterator().next().verify(
+                new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(TestPki.key("council").certificate()))).isTrue();
+        Report report = ReportEntity.parse(signed.getContent());
+        assertThat(report.parts().keySet()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS, Part.SPAM);
+        assertThat(report.scopes().of(Part.INDICATORS)).isEqualTo(Scope.WHITE);
+        assertThat(java.nio.file.Files.readString(audit)).contains("\"event\":\"published\"").contains("\"addresses\":1");
+    }
+
+    @Test
     void aReportSignedByAnUnregisteredKeyIsQuarantinedStillSealed() throws Exception {
         Mail submission = submission("report@bank-a.example");
         mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);

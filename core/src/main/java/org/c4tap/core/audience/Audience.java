@@ -33,6 +33,14 @@ public final class Audience {
     private Audience() {
     }
 
+    /** Whether {@code parts} say something beyond who provided the report. */
+    public static boolean substantive(Set<Part> parts) {
+        Set<Part> substantive = EnumSet.noneOf(Part.class);
+        substantive.addAll(parts);
+        substantive.removeAll(ATTRIBUTION);
+        return !substantive.isEmpty();
+    }
+
     /**
      * The narrowest scope whose audience includes {@code organisation} for a report provided by
      * {@code providerId}; empty when no scope does.
@@ -70,10 +78,7 @@ public final class Audience {
                     parts.add(part);
                 }
             }
-            Set<Part> substantive = EnumSet.noneOf(Part.class);
-            substantive.addAll(parts);
-            substantive.removeAll(ATTRIBUTION);
-            if (!substantive.isEmpty()) {
+            if (substantive(parts)) {
                 deliveries.add(new Delivery(organisation, clearance.get(), parts));
             }
         }

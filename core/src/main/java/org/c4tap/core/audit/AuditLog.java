@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.c4tap.core.notice.Notice;
+import org.c4tap.core.notice.Publication;
 import org.c4tap.core.sample.SampleParcel;
 import org.c4tap.core.scope.Part;
 
@@ -78,6 +79,23 @@ public final class AuditLog {
             sent.addObject().put("sha256", sample.sha256()).put("size", sample.size());
         }
         line.put("addresses", notice.addresses().size());
+        line.put("message_id", messageId);
+        append(line);
+    }
+
+    /** A report's WHITE parts published, clear-signed, to public addresses: which parts, how many addresses. */
+    public void recordPublication(String reportId, String providerId, Publication publication, String messageId, Instant at)
+            throws IOException {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("time", at.toString());
+        line.put("event", "published");
+        line.put("report_id", reportId);
+        line.put("provider", providerId);
+        ObjectNode parts = line.putObject("parts");
+        for (Part part : publication.parts()) {
+            parts.put(part.key(), org.c4tap.core.scope.Scope.WHITE.label());
+        }
+        line.put("addresses", publication.addresses().size());
         line.put("message_id", messageId);
         append(line);
     }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The decoded bytes of a part, decoded by us rather than by Jakarta Mail, whose base64 decoder gives
@@ -23,11 +24,16 @@ public final class TransferDecoding {
     /** A stream of the part's decoded content; close it when done. */
     public static Decoded open(MimePart part) throws MessagingException, IOException {
         String encoding = encoding(part);
-        InputStream raw = raw(part);
+        Optional<InputStream> raw = raw(part);
+        if (raw.isEmpty()) {
+            // a part built in memory holds its content unencoded; the mail library encodes it only
+            // when it writes the part out
+            return new Decoded(new CountingPassThrough(content(part)), encoding);
+        }
         return switch (encoding) {
-            case "base64" -> new Decoded(new Base64Stream(raw), encoding);
-            case "quoted-printable" -> new Decoded(new QuotedPrintableStream(raw), encoding);
-            default -> new Decoded(new CountingPassThrough(raw), encoding);
+            case "base64" -> new Decoded(new Base64Stream(raw.get()), encoding);
+            case "quoted-printable" -> new Decoded(new QuotedPrintableStream(raw.get()), encoding);
+            default -> new Decoded(new CountingPassThrough(raw.get()), encoding);
         };
     }
 
@@ -44,17 +50,22 @@ public final class TransferDecoding {
         }
     }
 
-    private static InputStream raw(MimePart part) throws MessagingException {
+    /** The part's content as it was received, still encoded; nothing for a part built in memory. */
+    private static Optional<InputStream> raw(MimePart part) {
         try {
             if (part instanceof MimeBodyPart body) {
-                return body.getRawInputStream();
+                return Optional.of(body.getRawInputStream());
             }
             if (part instanceof MimeMessage message) {
-                return message.getRawInputStream();
+                return Optional.of(message.getRawInputStream());
             }
         } catch (MessagingException e) {
-            // a part built in memory has no raw stream; fall through to its content
+            // a part built in memory has no raw stream
         }
+        return Optional.empty();
+    }
+
+    private static InputStream content(MimePart part) throws MessagingException {
         try {
             return part.getInputStream();
         } catch (IOException e) {

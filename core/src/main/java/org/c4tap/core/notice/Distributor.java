@@ -75,9 +75,7 @@ public final class Distributor {
      * a notice for every organisation that may see a substantive part of it.
      */
     public Distribution distribute(Report report, Organisation provider, Registry registry) throws SealException {
-        Report attributed = report
-                .with(new ProviderName(provider.id(), provider.nameJa(), provider.nameEn()))
-                .with(new ProviderSector(provider.sector().map(sector -> sector.key()).orElse("unspecified")));
+        Report attributed = attributed(report, provider);
         List<Notice> notices = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         CertificateValidator trust = validator.map(Supplier::get).orElse(null);
@@ -101,6 +99,36 @@ public final class Distributor {
             notices.add(new Notice(delivery, reachable.get().addresses(), seal(reachable.get(), content, outer)));
         }
         return new Distribution(attributed, notices, skipped);
+    }
+
+    /**
+     * The report's WHITE parts, rebuilt on their own, as a publication signed by the council and
+     * not encrypted, to {@code addresses} (a public advisory list): nothing when no substantive
+     * part of the report is WHITE.
+     */
+    public Optional<Publication> publish(Report report, Organisation provider, List<String> addresses) throws SealException {
+        if (addresses.isEmpty()) {
+            return Optional.empty();
+        }
+        Report white = attributed(report, provider).restrictTo(Scope.WHITE);
+        if (!Audience.substantive(white.parts().keySet())) {
+            return Optional.empty();
+        }
+        String subject = "C4TAP advisory " + report.id().value();
+        OuterHeaders headers = new OuterHeaders(councilAddress, addresses, subject, Relay.protectedSubject(subject, white),
+                "<" + report.id().value() + ".public@" + Relay.domainOf(councilAddress) + ">");
+        try {
+            return Optional.of(new Publication(white.parts().keySet(), addresses, sealer.signOnly(ReportEntity.render(white), headers)));
+        } catch (MessagingException e) {
+            throw new SealException("cannot render the publication of " + report.id().value(), e);
+        }
+    }
+
+    /** Attributes the report to its provider, from the registry, never from the report. */
+    private static Report attributed(Report report, Organisation provider) {
+        return report
+                .with(new ProviderName(provider.id(), provider.nameJa(), provider.nameEn()))
+                .with(new ProviderSector(provider.sector().map(sector -> sector.key()).orElse("unspecified")));
     }
 
     /**

@@ -121,6 +121,32 @@ public final class Sealer {
         }
     }
 
+    /**
+     * Signs {@code content} without encrypting it: a clear-signed multipart/signed message that
+     * any mail client shows and anyone holding the signer's CA can verify. Only for what may be
+     * public (WHITE); everything else is {@link #seal sealed}. The headers are the message's own,
+     * as there is nothing to protect them in.
+     */
+    public MimeMessage signOnly(MimeBodyPart content, OuterHeaders headers) throws SealException {
+        try {
+            byte[] signed = SmimeHandlers.call(() -> {
+                MimeBodyPart part = new MimeBodyPart();
+                MimeMultipart signedMultipart = sign(content);
+                part.setContent(signedMultipart);
+                part.setHeader("Content-Type", signedMultipart.getContentType());
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                part.writeTo(bytes);
+                return bytes.toByteArray();
+            });
+            ByteArrayOutputStream message = new ByteArrayOutputStream(signed.length + 512);
+            message.writeBytes(headerBlock(headers, new Date()).getBytes(StandardCharsets.US_ASCII));
+            message.writeBytes(signed);
+            return new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(message.toByteArray()));
+        } catch (Exception e) {
+            throw new SealException("signing failed: " + e.getClass().getSimpleName() + safeMessage(e), e);
+        }
+    }
+
     /** RFC 9788: the protected header fields, and a record of what stayed outside, on the signed entity. */
     private static void protect(MimeBodyPart content, OuterHeaders headers, Date date) throws MessagingException, IOException {
         String dateText = new MailDateFormat().format(date);
@@ -222,13 +248,7 @@ public final class Sealer {
 
     private MimeMessage message(OuterHeaders headers, Date date, byte[] enveloped) throws MessagingException, IOException {
         String smimeType = profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM ? "authEnveloped-data" : "enveloped-data";
-        StringBuilder header = new StringBuilder();
-        header.append("From: ").append(headers.from()).append("\r\n");
-        header.append("To: ").append(String.join(", ", headers.to())).append("\r\n");
-        header.append("Subject: ").append(MimeUtility.fold(9, MimeUtility.encodeText(headers.subject(), "UTF-8", "B"))).append("\r\n");
-        header.append("Date: ").append(new MailDateFormat().format(date)).append("\r\n");
-        header.append("Message-ID: ").append(headers.messageId()).append("\r\n");
-        header.append("MIME-Version: 1.0\r\n");
+        StringBuilder header = new StringBuilder(headerBlock(headers, date));
         header.append("Content-Type: application/pkcs7-mime; smime-type=").append(smimeType).append("; name=\"smime.p7m\"\r\n");
         header.append("Content-Transfer-Encoding: base64\r\n");
         header.append("Content-Disposition: attachment; filename=\"smime.p7m\"\r\n");
@@ -238,6 +258,16 @@ public final class Sealer {
         bytes.writeBytes(Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encode(enveloped));
         bytes.writeBytes(new byte[] {'\r', '\n'});
         return new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /** The outer header fields every message we send carries, MIME-Version last. */
+    private static String headerBlock(OuterHeaders headers, Date date) throws IOException {
+        return "From: " + headers.from() + "\r\n"
+                + "To: " + String.join(", ", headers.to()) + "\r\n"
+                + "Subject: " + MimeUtility.fold(9, MimeUtility.encodeText(headers.subject(), "UTF-8", "B")) + "\r\n"
+                + "Date: " + new MailDateFormat().format(date) + "\r\n"
+                + "Message-ID: " + headers.messageId() + "\r\n"
+                + "MIME-Version: 1.0\r\n";
     }
 
     private static String safeMessage(Exception e) {

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 class TransferDecodingTest {
 
     @Test
+    void aPartBuiltInMemoryIsReadAsItsContentThoughItsHeaderNamesAnEncoding() throws Exception {
+        byte[] json = "{\"report_id\":\"C4TAP-20261204-7K3M9Q2XWD\"}".getBytes(StandardCharsets.UTF_8);
+        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(json, "application/json")));
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        assertThat(MimeParts.decodedBytes(part, 1024)).isEqualTo(json);
+    }
+
+    @Test
     void base64WithGarbageAndBrokenPaddingStillDecodesWhatIsThere() throws Exception {
         byte[] content = new byte[200_000];
         new Random(3).nextBytes(content);

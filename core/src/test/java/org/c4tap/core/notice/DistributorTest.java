@@ -148,6 +148,32 @@ class DistributorTest {
         assertThat(distribution.skipped()).singleElement().asString().contains("no active analyst organisation");
     }
 
+    @Test
+    void theWhitePartsAlonePublishedClearSignedByTheCouncilAndNothingWhenNoneIsWhite() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Distributor distributor = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD), "c4tap@council.example",
+                List.of());
+        List<String> publicList = List.of("advisories@public.example");
+
+        assertThat(distributor.publish(SampleReports.green(), provider, publicList)).isEmpty();
+        assertThat(distributor.publish(SampleReports.whiteIndicators(), provider, List.of())).isEmpty();
+        Publication publication = distributor.publish(SampleReports.whiteIndicators(), provider, publicList).orElseThrow();
+
+        assertThat(publication.parts()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS);
+        MimeMessage message = Mails.reparse(publication.signed());
+        assertThat(message.getContentType()).startsWith("multipart/signed");
+        assertThat(message.getSubject()).isEqualTo("C4TAP advisory " + SampleReports.green().id().value());
+        assertThat(message.getHeader("To")).containsExactly("advisories@public.example");
+        org.bouncycastle.mail.smime.SMIMESigned signed = new org.bouncycastle.mail.smime.SMIMESigned(
+                (jakarta.mail.internet.MimeMultipart) message.getContent());
+        org.bouncycastle.cms.SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        assertThat(signer.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(council.certificate())))
+                .isTrue();
+        Report published = ReportEntity.parse(signed.getContent());
+        assertThat(published.parts().keySet()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS);
+        assertThat(published.id()).isEqualTo(SampleReports.green().id());
+    }
+
     private Report open(Notice notice, String key) throws Exception {
         var opened = new Opener(TestPki.key(key).credential()).open(Mails.reparse(notice.sealed()));
         assertThat(Certificates.fingerprint(opened.signer())).isEqualTo(Certificates.fingerprint(council.certificate()));

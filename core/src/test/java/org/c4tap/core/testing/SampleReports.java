@@ -58,4 +58,13 @@ public final class SampleReports {
         return new Report(ReportId.generate(java.time.Clock.systemUTC()), Instant.now(), green.choice(), green.scopes(), green.parts(),
                 green.notes());
     }
+
+    /** {@link #green()} with its indicators and attachment fingerprints WHITE: what may be published. */
+    public static Report whiteIndicators() {
+        Report green = green();
+        Map<Part, Scope> scopes = new EnumMap<>(green.scopes().asMap());
+        scopes.put(Part.INDICATORS, Scope.WHITE);
+        scopes.put(Part.ATTACHMENTS, Scope.WHITE);
+        return new Report(green.id(), green.created(), green.choice(), PartScopes.of(scopes), green.parts(), green.notes());
+    }
 }
