@@ -3,6 +3,7 @@ package org.c4tap.cli;
 import org.c4tap.cli.command.AnalyzeCommand;
 import org.c4tap.cli.command.DemoCommand;
 import org.c4tap.cli.command.DistributeCommand;
+import org.c4tap.cli.command.LoadCommand;
 import org.c4tap.cli.command.OpenCommand;
 import org.c4tap.cli.command.PkiCommand;
 import org.c4tap.cli.command.RegistryCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "c4tap", mixinStandardHelpOptions = true, version = "c4tap-gateway 0.1.0",
         description = "C4TAP gateway: relay suspected targeted-attack reports to the CEPTOAR Council, sealed with S/MIME.",
         subcommands = {DemoCommand.class, ServeCommand.class, AnalyzeCommand.class, SealCommand.class, OpenCommand.class,
-                DistributeCommand.class, RegistryCommand.class, PkiCommand.class, CommandLine.HelpCommand.class})
+                DistributeCommand.class, RegistryCommand.class, PkiCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -47,14 +47,23 @@ public final class DemoNetwork implements AutoCloseable {
         this.council = council;
     }
 
-    /** How to start: where the operator relays to, and extra configuration edits for tests. */
-    public record Options(IntUnaryOperator operatorRelayPort, List<Edit> operatorEdits, List<Edit> councilEdits) {
+    /**
+     * How to start: where the operator relays to, whether the operator's ordinary outbound mail
+     * goes to the council too (for a plain-relay baseline), and extra configuration edits for tests.
+     */
+    public record Options(IntUnaryOperator operatorRelayPort, boolean ordinaryMailToCouncil, List<Edit> operatorEdits,
+                          List<Edit> councilEdits) {
         public static Options standard() {
-            return new Options(port -> port, List.of(), List.of());
+            return new Options(port -> port, false, List.of(), List.of());
         }
 
         public Options relayingThrough(IntUnaryOperator relay) {
-            return new Options(relay, operatorEdits, councilEdits);
+            return new Options(relay, ordinaryMailToCouncil, operatorEdits, councilEdits);
+        }
+
+        /** The operator relays its ordinary mail (not only sealed reports) to the council's SMTP port. */
+        public Options withOrdinaryMailToCouncil() {
+            return new Options(operatorRelayPort, true, operatorEdits, councilEdits);
         }
 
         /** The operator sends samples (the attachments themselves) to the council, which gives them to analysts. */
@@ -65,13 +74,13 @@ public final class DemoNetwork implements AutoCloseable {
         public Options withOperatorEdit(String file, String from, String to) {
             List<Edit> edits = new ArrayList<>(operatorEdits);
             edits.add(new Edit(file, from, to));
-            return new Options(operatorRelayPort, edits, councilEdits);
+            return new Options(operatorRelayPort, ordinaryMailToCouncil, edits, councilEdits);
         }
 
         public Options withCouncilEdit(String file, String from, String to) {
             List<Edit> edits = new ArrayList<>(councilEdits);
             edits.add(new Edit(file, from, to));
-            return new Options(operatorRelayPort, operatorEdits, edits);
+            return new Options(operatorRelayPort, ordinaryMailToCouncil, operatorEdits, edits);
         }
     }
 
@@ -106,6 +115,10 @@ public final class DemoNetwork implements AutoCloseable {
                 .withFile(pki.crl())
                 .withFile(pki.passwordFile())
                 .withFile(pseudonymSecret(work));
+        if (options.ordinaryMailToCouncil()) {
+            operatorSpace.edit("mailetcontainer.xml", "<outgoing>outgoing</outgoing>",
+                    "<outgoing>outgoing</outgoing>\n                <gateway>127.0.0.1:" + councilPorts.smtp() + "</gateway>");
+        }
         options.operatorEdits().forEach(edit -> operatorSpace.edit(edit.file(), edit.from(), edit.to()));
 
         CompletableFuture<JamesServer> councilStart = CompletableFuture.supplyAsync(() ->
