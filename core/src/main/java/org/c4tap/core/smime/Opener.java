@@ -13,9 +13,14 @@ import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
@@ -51,6 +56,9 @@ import org.c4tap.core.smime.OpenFailure.Reason;
 public final class Opener {
 
     private static final int MAX_SEALED_BYTES = 80 * 1024 * 1024;
+    /** Signature digests at least as strong as the SHA-256 we sign with. */
+    private static final Set<String> STRONG_DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256.getId(),
+            NISTObjectIdentifiers.id_sha384.getId(), NISTObjectIdentifiers.id_sha512.getId());
 
     private final Credential recipient;
     private final SealingProfile.ContentEncryption minimum;
@@ -108,10 +116,21 @@ public final class Opener {
             throw new OpenFailure(Reason.WEAKER_THAN_ALLOWED, "the message is AES-CBC EnvelopedData; only AuthEnvelopedData (GCM) is accepted");
         }
         RecipientInformationStore recipients;
+        ASN1ObjectIdentifier cipher;
         try {
             recipients = gcm ? new CMSAuthEnvelopedData(info).getRecipientInfos() : new CMSEnvelopedData(info).getRecipientInfos();
+            // read from the structure itself: the same on BouncyCastle 1.70 (James 3.8) and 1.81
+            cipher = gcm
+                    ? AuthEnvelopedData.getInstance(info.getContent()).getAuthEncryptedContentInfo().getContentEncryptionAlgorithm().getAlgorithm()
+                    : EnvelopedData.getInstance(info.getContent()).getEncryptedContentInfo().getContentEncryptionAlgorithm().getAlgorithm();
         } catch (CMSException | RuntimeException e) {
             throw new OpenFailure(Reason.MALFORMED, "the enveloped data cannot be parsed (" + e.getClass().getSimpleName() + ")");
+        }
+        // never a weaker cipher than we seal with: 3DES, AES-128 or anything else stays shut
+        ASN1ObjectIdentifier allowed = gcm ? NISTObjectIdentifiers.id_aes256_GCM : NISTObjectIdentifiers.id_aes256_CBC;
+        if (!allowed.equals(cipher)) {
+            throw new OpenFailure(Reason.WEAKER_THAN_ALLOWED, "the content is encrypted with " + cipher.getId()
+                    + "; only AES-256 (" + allowed.getId() + ") is accepted");
         }
         boolean ec = recipient.certificate().getPublicKey() instanceof ECPublicKey;
         RecipientInformation ours = ours(recipients, ec);
@@ -173,6 +192,10 @@ public final class Opener {
             throw new OpenFailure(Reason.NOT_SIGNED, "expected one signer, found " + signers.size());
         }
         SignerInformation signer = signers.iterator().next();
+        if (!STRONG_DIGESTS.contains(signer.getDigestAlgOID())) {
+            throw new OpenFailure(Reason.WEAKER_THAN_ALLOWED, "the signature uses the digest " + signer.getDigestAlgOID()
+                    + "; only SHA-256, SHA-384 and SHA-512 are accepted");
+        }
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> store = signed.getCertificates();
         @SuppressWarnings("unchecked")

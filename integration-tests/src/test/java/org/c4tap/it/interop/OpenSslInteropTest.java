@@ -1,6 +1,7 @@
 package org.c4tap.it.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Header;
 import jakarta.mail.internet.ContentType;
@@ -14,11 +15,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.c4tap.core.entity.ReportEntity;
+import org.c4tap.core.notice.Distributor;
+import org.c4tap.core.notice.Publication;
 import org.c4tap.core.pki.CertificateAuthority.Issued;
+import org.c4tap.core.registry.Organisation;
+import org.c4tap.core.registry.Role;
+import org.c4tap.core.registry.Sector;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.scope.Part;
 import org.c4tap.core.smime.Certificates;
+import org.c4tap.core.smime.OpenFailure;
 import org.c4tap.core.smime.Opened;
 import org.c4tap.core.smime.Opener;
 import org.c4tap.core.smime.OuterHeaders;
@@ -29,8 +38,10 @@ import org.c4tap.core.smime.SealingProfile.RsaKeyTransport;
 import org.c4tap.core.smime.SealingProfile.RsaSignature;
 import org.c4tap.core.testing.SampleReports;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -283,4 +294,44 @@ class OpenSslInteropTest {
     private static String address(Issued issued) {
         return Certificates.emailAddresses(issued.certificate()).get(0);
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"-des3, sha256", "-aes128, sha256", "-aes-128-gcm, sha256", "-aes256, sha1"})
+    void weakerThanWeSealOpenSslMessagesAreRefused(String cipher, String digest) throws Exception {
+        Issued signer = InteropPki.rsaSender();
+        Issued recipient = InteropPki.rsaRecipient();
+        Files.write(directory.resolve("entity.eml"), Wire.bytes(ReportEntity.render(SampleReports.green())));
+        InteropPki.writeCertificate(directory.resolve("signer.pem"), signer.certificate());
+        InteropPki.writeKey(directory.resolve("signer.key"), signer.key());
+        InteropPki.writeCertificate(directory.resolve("recipient.pem"), recipient.certificate());
+        Tool.Result signed = openSsl("cms", "-sign", "-in", "entity.eml", "-md", digest, "-signer", "signer.pem", "-inkey", "signer.key",
+                "-crlfeol", "-out", "signed.eml");
+        assertThat(signed.status()).as(signed.describe()).isZero();
+        Tool.Result encrypted = openSsl("cms", "-encrypt", "-binary", "-in", "signed.eml", cipher, "-recip", "recipient.pem",
+                "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256",
+                "-subject", NEUTRAL_SUBJECT, "-crlfeol", "-out", "sealed.eml");
+        assertThat(encrypted.status()).as(encrypted.describe()).isZero();
+
+        MimeMessage message = Wire.message(Files.readAllBytes(directory.resolve("sealed.eml")));
+        assertThatThrownBy(() -> new Opener(recipient.credential()).open(message)).isInstanceOfSatisfying(OpenFailure.class,
+                failure -> assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(OpenFailure.Reason.WEAKER_THAN_ALLOWED));
+    }
+
+    @Test
+    void openSslVerifiesAPublicationOfWhitePartsClearSignedByTheCouncil() throws Exception {
+        Issued council = InteropPki.rsaRecipient();
+        Report white = SampleReports.whiteIndicators();
+        Organisation provider = new Organisation("bank-a", "みらい銀行", "Mirai Bank", Optional.of(Sector.BANKING), Role.PARTICIPANT,
+                false, true, List.of(), List.of());
+        Publication publication = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD), address(council), List.of())
+                .publish(white, provider, List.of("advisories@public.example")).orElseThrow();
+        Files.write(directory.resolve("publication.eml"), Wire.bytes(publication.signed()));
+        InteropPki.writeCertificate(directory.resolve("ca.pem"), InteropPki.ca().certificate());
+
+        Tool.Result verified = openSsl("cms", "-verify", "-in", "publication.eml", "-CAfile", "ca.pem", "-out", "content.eml");
+        assertThat(verified.status()).as(verified.describe()).isZero();
+        Report published = ReportEntity.parse(Wire.message(Files.readAllBytes(directory.resolve("content.eml"))));
+        assertThat(published.parts().keySet()).containsExactlyInAnyOrder(Part.INDICATORS, Part.ATTACHMENTS);
+    }
+
 }
