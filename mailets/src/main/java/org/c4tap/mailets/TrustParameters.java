@@ -18,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * participants' certificates must chain to), {@code crls} (CRL files, PEM or DER, comma separated),
  * {@code expiredCrls} ({@code reject}, the default, or {@code warn}: what to do when a CRL is past
  * its next update). The files are read again when they change (a CA's new CRL applies without a
- * restart); a new version that cannot be read is refused and the last good one stays. Without {@code trustAnchors} only the registry's pinning applies, and the
- * gateway says so in its log at start.
+ * restart); a new version that cannot be read is refused and the last good one stays.
+ *
+ * <p>{@code trustAnchors} is required: a gateway does not quietly run without validating
+ * certificates. {@code <trustAnchors>none</trustAnchors>} turns validation off on purpose (then
+ * only the registry's pinned certificates are checked, and the log says so at every start); it is
+ * meant for test set-ups, never for a gateway that carries real reports.
  */
 final class TrustParameters {
 
     static final Set<String> NAMES = Set.of("trustAnchors", "crls", "expiredCrls");
+    private static final String NONE = "none";
     private static final Logger LOGGER = LoggerFactory.getLogger(TrustParameters.class);
 
     private TrustParameters() {
@@ -32,6 +37,10 @@ final class TrustParameters {
     static Optional<TrustFiles> read(InitParameters parameters, String mailet) throws MessagingException {
         String anchors = parameters.optional("trustAnchors", null);
         if (anchors == null) {
+            throw parameters.error("<trustAnchors> is required: the PEM file of the CA certificates that certificates must chain to"
+                    + " (or 'none' to turn certificate validation off, for tests only)");
+        }
+        if (anchors.equalsIgnoreCase(NONE)) {
             LOGGER.warn("{}: no trustAnchors: certificates are not validated (chain, validity, revocation, usage, address);"
                     + " only the registry's pinned certificates are checked", mailet);
             return Optional.empty();
