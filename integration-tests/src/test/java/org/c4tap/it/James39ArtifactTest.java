@@ -51,7 +51,9 @@ class James39ArtifactTest {
                     "keystorePasswordFile", pki.passwordFile().toString(),
                     "councilCertificate", pki.certificate(DemoParties.COUNCIL).toString(),
                     "councilAddress", DemoParties.INTAKE_ADDRESS,
-                    "gatewayAddress", DemoParties.GATEWAY_ADDRESS));
+                    "gatewayAddress", DemoParties.GATEWAY_ADDRESS,
+                    "trustAnchors", pki.caCertificate().toString(),
+                    "crls", pki.crl().toString()));
             assertThat(build.getClass().getClassLoader()).isSameAs(extension);
 
             SuspiciousMail.Sample sample = SuspiciousMail.sample(DemoParties.EMPLOYEE);
