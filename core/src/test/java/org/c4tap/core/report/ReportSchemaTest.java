@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -120,6 +121,15 @@ class ReportSchemaTest {
                 .contains("\"status\" : \"spam\"").contains("\"ipv6\" : [ \"");
         assertThat(all.stream().map(ReportJson::write).filter(json -> json.contains("\"archive\" : {")
                 && json.indexOf("\"archive\" : {") != json.lastIndexOf("\"archive\" : {"))).as("a nested archive").isNotEmpty();
+    }
+
+    @Test
+    void everyNoteKindTheFixturesWriteIsDocumented() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "REPORT.md"));
+        Set<String> kinds = new TreeSet<>();
+        reports().forEach(arguments -> ((Report) arguments.get()[1]).notes().forEach(note -> kinds.add(note.kind())));
+        assertThat(kinds).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(kinds).allSatisfy(kind -> assertThat(guide).as("docs/REPORT.md lists note kind " + kind).contains("`" + kind + "`"));
     }
 
     @ParameterizedTest(name = "{0}")
