@@ -3,6 +3,7 @@ package org.c4tap.cli.command;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +19,17 @@ import org.c4tap.core.scope.ScopeChoice;
 import org.c4tap.core.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code c4tap analyze FILE.eml}: the report the operator gateway would send, offline. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Print the report JSON the operator gateway would build from a submission (the mail as an employee forwarded it).",
-                "Exit status: 0 with a report (an array when there are several), 3 when no reported mail was found."})
+                "Exit status: 0 with a report (an array when there are several), 2 for a usage error,"
+                        + " 3 when no reported mail was found (nothing on standard output)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.eml", description = "the submission, as received by the report address")
@@ -42,18 +47,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PseudonymOptions privacy;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), "cannot read " + file + ": not a readable file");
+        }
+        for (String label : new String[] {scope, defaultScope}) {
+            if (label != null && Scope.parse(label).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "'" + label + "' is not a scope: RED, AMBER, YELLOW, GREEN or WHITE");
+            }
+        }
         List<Report> reports = analyze(file, scope, defaultScope, reporter, privacy.pseudonyms(file));
         if (reports.isEmpty()) {
-            System.err.println("no reported mail found in " + file + ": forward suspicious mail as an attachment");
+            // what the gateway does too: nothing is relayed, and the reporter is told how to forward
+            spec.commandLine().getErr().println("no reported mail found in " + file + " (nothing_recognised): the gateway would relay"
+                    + " nothing and ask the reporter to forward the suspicious mail as an attachment (.eml or .msg) or inline");
             return 3;
         }
+        PrintWriter out = spec.commandLine().getOut();
         if (reports.size() == 1) {
-            System.out.println(ReportJson.write(reports.get(0)));
+            out.println(ReportJson.write(reports.get(0)));
         } else {
-            System.out.println("[" + String.join(",\n", reports.stream().map(ReportJson::write).toList()) + "]");
+            out.println("[" + String.join(",\n", reports.stream().map(ReportJson::write).toList()) + "]");
         }
+        out.flush();
         return 0;
     }
 
