@@ -59,9 +59,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
 class CouncilDefenceEndToEndTest {
 
-    private static final String QUARANTINE = "memory://var/mail/c4tap-quarantine/";
-    private static final String DUPLICATES = "memory://var/mail/c4tap-duplicates/";
-    private static final String REFUSED = "memory://var/mail/c4tap-refused/";
+    private static final String QUARANTINE = "file://var/mail/c4tap-quarantine/";
+    private static final String DUPLICATES = "file://var/mail/c4tap-duplicates/";
+    private static final String REFUSED = "file://var/mail/c4tap-refused/";
     private static final int NOTICES_PER_GREEN_REPORT = (int) DemoExpectations.greenReport().values().stream()
             .filter(parts -> !parts.isEmpty()).count();
 
@@ -267,7 +267,7 @@ class CouncilDefenceEndToEndTest {
             MimeMessage message = new MimeMessage(MimeParts.session(), new ByteArrayInputStream(raw));
             if (message.getSubject().startsWith("C4TAP gateway: mail stopped")) {
                 String text = new String(message.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains("memory://var/mail/c4tap-quarantine/").doesNotContain(SuspiciousMail.URL)
+                assertThat(text).contains("file://var/mail/c4tap-quarantine/").doesNotContain(SuspiciousMail.URL)
                         .doesNotContain(SuspiciousMail.SENDER).doesNotContain("件名").doesNotContain("evil.example/x");
             }
         }

@@ -105,7 +105,7 @@ class FaultEndToEndTest {
         assertThat(delivered).hasSize(BATCH).doesNotHaveDuplicates();
         assertThat(new HashSet<>(delivered)).isEqualTo(acknowledgedReportIds());
         assertThat(network.operator().webAdmin().queueSize(OUTGOING_QUEUE)).isZero();
-        assertThat(network.council().webAdmin().repositoryKeys("memory://var/mail/c4tap-duplicates/")).isEmpty();
+        assertThat(network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-duplicates/")).isEmpty();
         assertThat(network.inbox("postmaster@bank-a.example")).as("no failure at the operator").isEmpty();
     }
 
@@ -134,6 +134,16 @@ class FaultEndToEndTest {
         after.removeAll(before);
         assertThat(after).hasSize(5);
         assertThat(new HashSet<>(secretariatReportIds())).isEqualTo(after);
+
+        // The archive is the council's record of what it distributed, kept on disk (file://), so a
+        // report distributed before the restart and relayed again after it is still set aside.
+        int notices = secretariatNotices().size();
+        MailClient.submit(council.ports().smtp(), null, null, DemoParties.GATEWAY_ADDRESS, List.of(DemoParties.INTAKE_ADDRESS),
+                tap.messages().get(0));
+        Await.until("the report from before the restart in c4tap-duplicates", Duration.ofSeconds(60),
+                () -> council.webAdmin().repositoryKeys("file://var/mail/c4tap-duplicates/").size() == 1);
+        Thread.sleep(2000);
+        assertThat(secretariatNotices()).as("no second notice").hasSize(notices);
     }
 
     @Test
@@ -146,9 +156,9 @@ class FaultEndToEndTest {
         submit("report+green@bank-a.example");
 
         Await.until("the report in the council's c4tap-error", Duration.ofSeconds(90),
-                () -> network.council().webAdmin().repositoryKeys("memory://var/mail/c4tap-error/").size() == 1);
-        String key = network.council().webAdmin().repositoryKeys("memory://var/mail/c4tap-error/").get(0);
-        String details = network.council().webAdmin().repositoryMailDetails("memory://var/mail/c4tap-error/", key);
+                () -> network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-error/").size() == 1);
+        String key = network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-error/").get(0);
+        String details = network.council().webAdmin().repositoryMailDetails("file://var/mail/c4tap-error/", key);
         assertThat(details).contains("recipient_not_reached").contains("power-b").contains("revoked");
         assertThat(secretariatNotices()).hasSize(secretariatBefore + 1);
         assertThat(network.inbox(DemoParties.OBSERVER.noticeAddress())).isNotEmpty();
@@ -168,9 +178,9 @@ class FaultEndToEndTest {
         submit("report@bank-a.example");
 
         Await.until("the report in the operator's c4tap-error", Duration.ofSeconds(90),
-                () -> network.operator().webAdmin().repositoryKeys("memory://var/mail/c4tap-error/").size() == 1);
-        String key = network.operator().webAdmin().repositoryKeys("memory://var/mail/c4tap-error/").get(0);
-        assertThat(network.operator().webAdmin().repositoryMailDetails("memory://var/mail/c4tap-error/", key)).contains("revoked");
+                () -> network.operator().webAdmin().repositoryKeys("file://var/mail/c4tap-error/").size() == 1);
+        String key = network.operator().webAdmin().repositoryKeys("file://var/mail/c4tap-error/").get(0);
+        assertThat(network.operator().webAdmin().repositoryMailDetails("file://var/mail/c4tap-error/", key)).contains("revoked");
         Await.until("the operator's postmaster told", Duration.ofSeconds(30), () -> stopNotices("postmaster@bank-a.example") == 1);
         Thread.sleep(3000);
         assertThat(tap.messages()).as("nothing relayed").hasSize(relayed);

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.ArchiveReport">
- *     <repositoryPath>memory://var/mail/c4tap-reports/</repositoryPath>   <!-- file:// or cassandra:// when persistent -->
+ *     <repositoryPath>file://var/mail/c4tap-reports/</repositoryPath>   <!-- cassandra:// or blob:// on James distributed -->
  *     <duplicateProcessor>c4tap-duplicate</duplicateProcessor>
  *     <auditLog>var/c4tap/audit.jsonl</auditLog>                            <!-- optional -->
  * </mailet>

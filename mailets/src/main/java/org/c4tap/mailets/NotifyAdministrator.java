@@ -15,7 +15,7 @@ import org.c4tap.core.alert.AdministratorNotice;
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.NotifyAdministrator">
- *     <repository>memory://var/mail/c4tap-error/</repository>
+ *     <repository>file://var/mail/c4tap-error/</repository>
  *     <to>postmaster@bank-a.example</to>               <!-- one or more, comma separated; defaults to the postmaster -->
  * </mailet>
  * }</pre>
