@@ -174,6 +174,41 @@ class DistributorTest {
         assertThat(published.id()).isEqualTo(SampleReports.green().id());
     }
 
+    @Test
+    void everyNoticeIsAlsoEncryptedToTheArchiveCertificateAndNoOneElse() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation participant = organisation("power-b", Role.PARTICIPANT, false, "power");
+        Distribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD), "c4tap@council.example",
+                List.of(TestPki.key("archive").certificate())).distribute(SampleReports.green(), provider, new Registry(List.of(participant)));
+
+        MimeMessage sealed = Mails.reparse(distribution.notices().get(0).sealed());
+        assertThat(ReportEntity.parse(new Opener(TestPki.key("archive").credential()).open(sealed).content()).id())
+                .isEqualTo(SampleReports.green().id());
+        assertThat(ReportEntity.parse(new Opener(TestPki.key("power").credential()).open(sealed).content()).id())
+                .isEqualTo(SampleReports.green().id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Opener(TestPki.key("bank").credential()).open(sealed))
+                .isInstanceOfSatisfying(OpenFailure.class, e -> assertThat(e.reason()).isEqualTo(OpenFailure.Reason.NOT_FOR_US));
+    }
+
+    @Test
+    void gcmOnlyWhereEveryAddressOfTheOrganisationReadsIt() throws Exception {
+        Organisation provider = organisation("bank-a", Role.PARTICIPANT, false, "bank");
+        Organisation modern = new Organisation("modern", "m", "m", Optional.empty(), Role.PARTICIPANT, false, true, List.of(),
+                List.of(new DeliveryAddress("soc@modern.example", List.of(TestPki.key("modern").certificate()), true)));
+        Organisation mixed = new Organisation("mixed", "x", "x", Optional.empty(), Role.PARTICIPANT, false, true, List.of(),
+                List.of(new DeliveryAddress("soc@mixed.example", List.of(TestPki.key("mixed").certificate()), true),
+                        new DeliveryAddress("outlook@mixed.example", List.of(TestPki.key("mixed-outlook").certificate()), false)));
+        Distribution distribution = new Distributor(new Sealer(council.credential(), SealingProfile.STANDARD), "c4tap@council.example",
+                List.of()).distribute(SampleReports.green(), provider, new Registry(List.of(modern, mixed)));
+        Map<String, Notice> notices = distribution.notices().stream()
+                .collect(Collectors.toMap(notice -> notice.delivery().recipient().id(), notice -> notice));
+
+        assertThat(new Opener(TestPki.key("modern").credential()).open(Mails.reparse(notices.get("modern").sealed())).encryption())
+                .isEqualTo(SealingProfile.ContentEncryption.AES_256_GCM);
+        assertThat(new Opener(TestPki.key("mixed-outlook").credential()).open(Mails.reparse(notices.get("mixed").sealed())).encryption())
+                .isEqualTo(SealingProfile.ContentEncryption.AES_256_CBC);
+    }
+
     private Report open(Notice notice, String key) throws Exception {
         var opened = new Opener(TestPki.key(key).credential()).open(Mails.reparse(notice.sealed()));
         assertThat(Certificates.fingerprint(opened.signer())).isEqualTo(Certificates.fingerprint(council.certificate()));
