@@ -71,11 +71,8 @@ final class AttachmentReader {
         Fingerprinted fingerprinted;
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
             fingerprinted = Fingerprinter.of(decoded.stream(), encodedSize * 3 / 4 + 4, limits.maxInspectedBytes());
-            if (decoded.stream().repairs() > 0) {
-                notes.add(new Note(Part.ATTACHMENTS, "damaged_" + decoded.encoding().replace('-', '_'),
-                        "part " + path + ": " + decoded.stream().repairs() + " malformed " + decoded.encoding()
-                                + " sequence(s) skipped; the fingerprint is of the bytes as decoded"));
-            }
+            TransferNotes.damaged(notes, Part.ATTACHMENTS, "part " + path, decoded.encoding(), decoded.stream().repairs(),
+                    "the fingerprint is of the bytes as decoded");
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("the part cannot be read", e);
         }

@@ -67,4 +67,11 @@ public record ReportedMessage(
         spamSample = spamSample == null ? new byte[0] : spamSample;
         notes = List.copyOf(notes);
     }
+
+    /** The same mail with {@code earlier} notes (on how its bytes were found) before its own. */
+    ReportedMessage withNotesFirst(List<Note> earlier) {
+        List<Note> all = new java.util.ArrayList<>(earlier);
+        all.addAll(notes);
+        return new ReportedMessage(source, headers, text, links, attachments, spamSample, all);
+    }
 }

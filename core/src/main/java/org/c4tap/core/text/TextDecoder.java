@@ -41,7 +41,17 @@ public final class TextDecoder {
         String best = null;
         Charset bestCharset = null;
         int bestScore = Integer.MIN_VALUE;
-        for (Charset candidate : candidates(bytes)) {
+        if (hasEightBit(bytes)) {
+            // Bytes of Shift_JIS or EUC-JP almost never form valid UTF-8, while valid UTF-8 often also
+            // decodes as more (so higher-scoring) two-byte characters: valid UTF-8 that reads as text wins.
+            Optional<String> utf8 = strict(bytes, StandardCharsets.UTF_8);
+            if (utf8.isPresent() && !hasImplausible(utf8.get())) {
+                best = utf8.get();
+                bestCharset = StandardCharsets.UTF_8;
+                bestScore = Integer.MAX_VALUE;
+            }
+        }
+        for (Charset candidate : bestScore == Integer.MAX_VALUE ? new Charset[0] : candidates(bytes)) {
             Optional<String> text = strict(bytes, candidate);
             if (text.isPresent()) {
                 int score = plausibility(text.get());
@@ -128,6 +138,18 @@ public final class TextDecoder {
             }
         }
         return score;
+    }
+
+    /** Whether the text holds a character that {@link #plausibility} counts against it. */
+    private static boolean hasImplausible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ordinary = c == '\n' || c == '\r' || c == '\t';
+            if (!ordinary && (Character.isISOControl(c) || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xFF61 && c <= 0xFF9F))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> strict(byte[] bytes, Charset charset) {
