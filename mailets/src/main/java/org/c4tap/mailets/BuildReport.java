@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *     <widestScopes>headers=AMBER, reporter=RED</widestScopes>       <!-- optional limits -->
  *     <pseudonymSecretFile>conf/c4tap/pseudonym-secret</pseudonymSecretFile>
  *     <internalDomains>bank-a.co.jp</internalDomains>        <!-- besides James's local domains -->
- *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- and maxDepth, maxParts, … -->
+ *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- optional bounds: see below -->
+ *     <maxParts>2000</maxParts>
  *     <spamdHost>127.0.0.1</spamdHost>                       <!-- optional: SpamAssassin's spamd -->
  *     <spamdPort>783</spamdPort>
  *     <spamdReadTimeout>10000</spamdReadTimeout>
@@ -54,6 +55,17 @@ import org.slf4j.LoggerFactory;
  * secret in {@code pseudonymSecretFile}; without one, pseudonyms change at every start). When no
  * reported mail can be found, the submission goes to {@code unrecognisedProcessor} with the
  * attribute {@code c4tap.rejection}.
+ *
+ * <p>Bounds on hostile input, each optional with a safe default and validated at init (see
+ * {@link LimitParameters} for the defaults): {@code maxMessageBytes} (a larger submission is not
+ * read and goes to {@code unrecognisedProcessor} as {@code too_large}), {@code maxHeaderBytes},
+ * {@code maxHeaderFields}, {@code maxParts}, {@code maxDepth}, {@code maxReportedMails},
+ * {@code maxTextChars}, {@code maxInspectedBytes}, {@code maxSpamBytes}; for archives
+ * {@code maxArchiveDepth}, {@code maxArchiveEntries}, {@code maxArchiveEntriesInAll},
+ * {@code maxArchiveEntryBytes}, {@code maxArchiveBytes}, {@code maxArchiveRatio},
+ * {@code maxArchiveMillis}; for Outlook files {@code maxOutlookBytes}, {@code maxOutlookAttachments},
+ * {@code maxOutlookDepth}, {@code maxOutlookPropertyBytes}. Past a bound the report is still built
+ * and its {@code notes[]} say what was not read.
  */
 public class BuildReport extends GenericMailet {
 

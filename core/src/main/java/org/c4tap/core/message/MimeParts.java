@@ -116,8 +116,9 @@ public final class MimeParts {
      * @param text     the decoded text
      * @param encoding the Content-Transfer-Encoding, lower case
      * @param repairs  how many malformed transfer-encoding sequences were skipped or kept as they were
+     * @param cut      whether the text went on past {@code maxChars}
      */
-    public record Text(DecodedText text, String encoding, long repairs) {
+    public record Text(DecodedText text, String encoding, long repairs, boolean cut) {
     }
 
     /**
@@ -133,7 +134,8 @@ public final class MimeParts {
         int cap = Math.max(0, maxChars) * 4;
         Decoded decoded = decoded(part, cap);
         byte[] bytes = decoded.bytes();
-        if (bytes.length == cap) {
+        boolean cut = bytes.length == cap;
+        if (cut) {
             // cut at a line end so that the last character is not split (or an ISO-2022-JP shift lost)
             int end = bytes.length;
             while (end > 0 && bytes[end - 1] != '\n') {
@@ -144,8 +146,9 @@ public final class MimeParts {
         DecodedText text = TextDecoder.decode(bytes, charset(part));
         if (text.text().length() > maxChars) {
             text = new DecodedText(text.text().substring(0, maxChars), text.charset(), text.mislabel());
+            cut = true;
         }
-        return new Text(text, decoded.encoding(), decoded.repairs());
+        return new Text(text, decoded.encoding(), decoded.repairs(), cut);
     }
 
     /**

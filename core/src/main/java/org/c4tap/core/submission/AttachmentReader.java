@@ -7,13 +7,11 @@ import java.util.List;
 import org.c4tap.core.fingerprint.Fingerprinted;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.c4tap.core.inspection.Inspection;
-import org.c4tap.core.inspection.InspectionLimits;
 import org.c4tap.core.inspection.InspectionNote;
 import org.c4tap.core.inspection.Inspector;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.TransferDecoding;
 import org.c4tap.core.outlook.OutlookAttachment;
-import org.c4tap.core.outlook.OutlookLimits;
 import org.c4tap.core.outlook.TnefContents;
 import org.c4tap.core.outlook.TnefReader;
 import org.c4tap.core.report.Attachment;
@@ -28,11 +26,13 @@ import org.c4tap.core.scope.Part;
 final class AttachmentReader {
 
     private final ReadLimits limits;
-    private final TnefReader tnef = new TnefReader(OutlookLimits.STANDARD);
-    private final Inspector inspector = new Inspector(InspectionLimits.STANDARD);
+    private final TnefReader tnef;
+    private final Inspector inspector;
 
     AttachmentReader(ReadLimits limits) {
         this.limits = limits;
+        this.tnef = new TnefReader(limits.outlook());
+        this.inspector = new Inspector(limits.archives());
     }
 
     /**

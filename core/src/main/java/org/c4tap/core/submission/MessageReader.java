@@ -107,6 +107,10 @@ final class MessageReader {
                         MimeParts.Text read = MimeParts.readText(part, room);
                         TransferNotes.damaged(notes, Part.BODY, "part " + path, read.encoding(), read.repairs(),
                                 "the text is read as decoded");
+                        if (read.cut()) {
+                            notes.add(new Note(Part.BODY, "text_limit", "part " + path + ": the text goes on past "
+                                    + limits.maxTextChars() + " characters; the rest was not read for links and indicators"));
+                        }
                         DecodedText decoded = read.text();
                         decoded.mislabel().ifPresent(problem -> notes.add(new Note(Part.BODY, "charset_mislabelled",
                                 "part " + path + ": " + problem)));
@@ -114,6 +118,9 @@ final class MessageReader {
                             target.append('\n');
                         }
                         target.append(decoded.text());
+                    } else if (notes.stream().noneMatch(note -> note.kind().equals("text_limit"))) {
+                        notes.add(new Note(Part.BODY, "text_limit", "part " + path + " was not read for links and indicators: the text"
+                                + " read before it already reached " + limits.maxTextChars() + " characters"));
                     }
                 } else {
                     found.addAll(attachments.readAll(part, path, notes));

@@ -19,7 +19,6 @@ import org.c4tap.core.message.HeaderBlock;
 import org.c4tap.core.message.MessageBytes;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.MultipartReading;
-import org.c4tap.core.outlook.OutlookLimits;
 import org.c4tap.core.outlook.OutlookMessageReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
@@ -54,9 +53,7 @@ public final class SubmissionReader {
         this.limits = limits;
         this.attachments = new AttachmentReader(limits);
         this.messages = new MessageReader(limits, attachments);
-        this.outlook = new OutlookMessageReader(new OutlookLimits((int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()),
-                OutlookLimits.STANDARD.maxAttachments(), Math.min(OutlookLimits.STANDARD.maxEmbeddedDepth(), limits.maxDepth()),
-                OutlookLimits.STANDARD.maxPropertyBytes()));
+        this.outlook = new OutlookMessageReader(limits.outlook());
         this.outlookConversion = new OutlookConversion(limits, attachments, messages);
     }
 

@@ -35,8 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileCorpusTest {
 
-    private static final Analyzer ANALYZER = new Analyzer(AnalysisSettings.standard(Scope.RED));
-    private static final long MAX_MESSAGE_BYTES = ReadLimits.STANDARD.maxMessageBytes();
 
     static Stream<HostileCorpus.Case> cases() {
         return HostileCorpus.all().stream();
@@ -68,7 +66,7 @@ class HostileCorpusTest {
     @MethodSource("cases")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void endsInItsExpectedOutcome(HostileCorpus.Case hostile) throws Exception {
-        Outcome outcome = run(hostile.submission());
+        Outcome outcome = run(hostile.submission(), ReadLimits.STANDARD);
 
         switch (hostile.expected()) {
             case HostileCorpus.Refused refused -> assertThat(outcome.refusal()).as(describe(hostile, outcome)).isEqualTo(refused.reason());
@@ -91,11 +89,11 @@ class HostileCorpusTest {
     }
 
     /** What BuildReport decides for a submission of these bytes; its report entities are built too. */
-    static Outcome run(byte[] submission) throws Exception {
-        if (submission.length > MAX_MESSAGE_BYTES) {
+    static Outcome run(byte[] submission, ReadLimits limits) throws Exception {
+        if (submission.length > limits.maxMessageBytes()) {
             return new Outcome(List.of(), "too_large");
         }
-        List<Report> reports = ANALYZER.analyze(new Submission(MimeParts.parse(submission), HostileCorpus.EMPLOYEE,
+        List<Report> reports = new Analyzer(AnalysisSettings.standard(Scope.RED).withLimits(limits)).analyze(new Submission(MimeParts.parse(submission), HostileCorpus.EMPLOYEE,
                 new ScopeChoice(Scope.RED, ScopeChoice.Origin.CONFIGURED_DEFAULT)));
         if (reports.isEmpty()) {
             return new Outcome(List.of(), "nothing_recognised");
