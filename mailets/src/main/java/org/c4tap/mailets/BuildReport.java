@@ -14,6 +14,7 @@ import org.c4tap.core.analysis.Analyzer;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.reply.InReplyTo;
 import org.c4tap.core.reply.Rejection;
 import org.c4tap.core.scope.Scope;
 import org.c4tap.core.scope.ScopeChoice;
@@ -163,6 +164,7 @@ public class BuildReport extends GenericMailet {
             LOGGER.info("{}: submission {} became report {} ({} notes)", getMailetName(), mail.getName(), report.id().value(),
                     report.notes().size());
         }
+        InReplyTo.of(mail.getMessage()).ifPresent(id -> MailAttributes.set(mail, MailAttributes.SUBMISSION_ID, id.messageId()));
         for (Report extra : reports.subList(1, reports.size())) {
             Mail copy = mail.duplicate();
             carry(copy, extra);

@@ -57,6 +57,7 @@ class GatewayPipelineTest {
     @Test
     void aSubmissionBecomesASealedReportAndThenScopedNotices() throws Exception {
         Mail submission = submission("report+amber@bank-a.example");
+        String forwardMessageId = submission.getMessage().getMessageID();
 
         mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
         assertThat(submission.getState()).isEqualTo("c4tap-seal");
@@ -90,6 +91,8 @@ class GatewayPipelineTest {
         FakeMailContext.SentMail acknowledgement = sent.get(1);
         assertThat(acknowledgement.getRecipients()).containsExactly(new MailAddress("taro@bank-a.example"));
         assertThat(acknowledgement.getMsg().getSubject()).contains(reportId);
+        assertThat(acknowledgement.getMsg().getHeader("In-Reply-To")).as("a reply to the submission")
+                .containsExactly(forwardMessageId);
 
         Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(relayed.getMsg()))
                 .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
