@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
@@ -167,8 +168,13 @@ public class BuildReport extends GenericMailet {
         InReplyTo.of(mail.getMessage()).ifPresent(id -> MailAttributes.set(mail, MailAttributes.SUBMISSION_ID, id.messageId()));
         for (Report extra : reports.subList(1, reports.size())) {
             Mail copy = mail.duplicate();
-            carry(copy, extra);
-            getMailetContext().sendMail(copy, reportProcessor);
+            try {
+                carry(copy, extra);
+                getMailetContext().sendMail(copy, reportProcessor);
+            } finally {
+                // the spool keeps its own copy; James reported this one as leaked when left undisposed
+                LifecycleUtil.dispose(copy);
+            }
         }
         carry(mail, reports.get(0));
         mail.setState(reportProcessor);

@@ -80,7 +80,7 @@ public final class ReportEntity {
                 BodyPart part = mixed.getBodyPart(i);
                 if (MimeParts.baseType(part).equals("application/json") && JSON_FILENAME.equals(MimeParts.filename(part))) {
                     try (InputStream in = part.getInputStream()) {
-                        byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+                        byte[] bytes = readAtMost(in, MAX_JSON_BYTES + 1);
                         if (bytes.length > MAX_JSON_BYTES) {
                             throw new ReportFormatException("the report JSON is larger than " + MAX_JSON_BYTES + " bytes");
                         }
@@ -92,6 +92,21 @@ public final class ReportEntity {
         } catch (MessagingException | IOException e) {
             throw new ReportFormatException("the report entity cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /**
+     * Reads into a buffer from its start at every call. javax.mail 1.6.2's base64 decoder (James
+     * 3.8's) loses data when asked to read into a buffer at a non-zero offset, as
+     * {@code readNBytes} and {@code readAllBytes} do: a report JSON of more than 8 KB came out cut.
+     */
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while (out.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) >= 0) {
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
     }
 
     private static MimeMultipart mixed(Report report) throws MessagingException {

@@ -24,6 +24,10 @@ public final class TransferDecoding {
     public static Decoded open(MimePart part) throws MessagingException, IOException {
         String encoding = encoding(part);
         InputStream raw = raw(part);
+        if (raw == null) {
+            // a part built in memory holds its content decoded already
+            return new Decoded(new CountingPassThrough(content(part)), encoding);
+        }
         return switch (encoding) {
             case "base64" -> new Decoded(new Base64Stream(raw), encoding);
             case "quoted-printable" -> new Decoded(new QuotedPrintableStream(raw), encoding);
@@ -44,7 +48,8 @@ public final class TransferDecoding {
         }
     }
 
-    private static InputStream raw(MimePart part) throws MessagingException {
+    /** The part's encoded content as received; null for a part built in memory, which has none. */
+    private static InputStream raw(MimePart part) {
         try {
             if (part instanceof MimeBodyPart body) {
                 return body.getRawInputStream();
@@ -53,8 +58,12 @@ public final class TransferDecoding {
                 return message.getRawInputStream();
             }
         } catch (MessagingException e) {
-            // a part built in memory has no raw stream; fall through to its content
+            return null;
         }
+        return null;
+    }
+
+    private static InputStream content(MimePart part) throws MessagingException {
         try {
             return part.getInputStream();
         } catch (IOException e) {

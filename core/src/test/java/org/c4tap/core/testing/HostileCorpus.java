@@ -590,7 +590,7 @@ public final class HostileCorpus {
     private static void truncatedMsg(Builder corpus) {
         byte[] msg = Corpus.outlookMsgFile();
         Random random = new Random(20_261_126L);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 36; i++) {
             int offset = 512 + random.nextInt(msg.length - 512);
             byte[] cut = Arrays.copyOf(msg, offset);
             boolean named = i % 2 == 0;
@@ -765,8 +765,10 @@ public final class HostileCorpus {
         }
 
         /** A reported mail forwarded in the given style. */
-        void attached(Category category, String name, byte[] reported, Style style, Expected expected) {
+        void attached(Category category, String name, byte[] reported, Style given, Expected expected) {
             String subject = "FW: " + (category.name().toLowerCase());
+            // a mail client attaches a message whose lines break RFC 5322's 998-octet limit encoded, not as it is
+            Style style = given == Style.RFC822 && longestLine(reported) > 998 ? Style.EML_BASE64 : given;
             String carrier = switch (style) {
                 case RFC822 -> carrierHeaders(subject) + "Content-Type: multipart/mixed; boundary=\"carrier\"\r\n\r\n--carrier\r\n"
                         + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + latin("不審なメールを受信しました。\r\n".getBytes(StandardCharsets.UTF_8))
@@ -1010,6 +1012,19 @@ public final class HostileCorpus {
         String text = latin(bytes);
         int at = text.indexOf(from);
         return at < 0 ? bytes : bytes(text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    /** The longest line, in octets without its line end. */
+    public static int longestLine(byte[] bytes) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                longest = Math.max(longest, i - start - (i > start && bytes[i - 1] == '\r' ? 1 : 0));
+                start = i + 1;
+            }
+        }
+        return Math.max(longest, bytes.length - start);
     }
 
     /** SHA-256 in hex, as the report writes it. */
