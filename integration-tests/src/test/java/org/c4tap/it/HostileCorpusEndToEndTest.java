@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * client sends it: every submission gets exactly its clear outcome, matched to it by the reply's
  * In-Reply-To (an acknowledgement per report naming its report id and listing the notes the core
  * analysis expects, or an explanation of the refusal with its reason), or is refused by SMTP itself
- * where a line breaks RFC 5322's 998-octet limit; every report is relayed sealed; nothing lands in
+ * where a line breaks SMTP's rules (over 998 octets, a bare CR or LF); every report is relayed sealed; nothing lands in
  * an error repository or with the postmaster; and the gateway's log holds no exception. The council
  * is a sink here: its side is tested elsewhere, and 340 reports' notices would only slow this down.
  */
@@ -77,6 +77,8 @@ class HostileCorpusEndToEndTest {
         long started = System.nanoTime();
         Map<Integer, SmtpSubmitter.Reply> refusedBySmtp = submitAll(cases);
         long submitted = System.nanoTime();
+        refusedBySmtp.forEach((index, reply) -> System.out.println("[hostile]  refused by SMTP: " + cases.stream()
+                .filter(hostile -> hostile.index() == index).findFirst().orElseThrow() + ": " + reply));
 
         int expectedReports = 0;
         int expectedAnswers = 0;
@@ -123,43 +125,48 @@ class HostileCorpusEndToEndTest {
             assertThat(answer.caseIndex()).as("every answer replies to a submission: " + answer.subject()).isPositive();
             byCase.computeIfAbsent(answer.caseIndex(), index -> new ArrayList<>()).add(answer);
         }
+        // every case is checked, and every mismatch reported at once
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
         Set<String> reportIds = new HashSet<>();
         for (HostileCorpus.Case hostile : cases) {
             List<Answer> got = byCase.getOrDefault(hostile.index(), List.of());
             SmtpSubmitter.Reply smtp = refusedBySmtp.get(hostile.index());
             if (smtp != null) {
-                assertThat(HostileCorpus.longestLine(hostile.submission())).as(hostile + " was refused by SMTP (" + smtp + "): only a line over"
-                        + " RFC 5322's 998 octets may be").isGreaterThan(998);
-                assertThat(got).as(hostile + ": refused at SMTP, so no answer by mail").isEmpty();
+                softly.assertThat(HostileCorpus.smtpSafe(hostile.submission())).as(hostile + " was refused by SMTP (" + smtp + "): only what"
+                        + " SMTP cannot carry (a line over 998 octets, a bare CR or LF) may be").isFalse();
+                softly.assertThat(got).as(hostile + ": refused at SMTP, so no answer by mail").isEmpty();
                 continue;
             }
             switch (hostile.expected()) {
                 case HostileCorpus.Refused refused -> {
-                    assertThat(got).as(hostile + ": one explanation").hasSize(1);
-                    assertThat(got.get(0).reportId()).as(hostile.toString()).isNull();
-                    assertThat(got.get(0).text()).as(hostile + ": explains " + refused.reason()).contains(explanation(refused.reason()));
+                    softly.assertThat(got).as(hostile + ": one explanation").hasSize(1);
+                    for (Answer answer : got) {
+                        softly.assertThat(answer.reportId()).as(hostile.toString()).isNull();
+                        softly.assertThat(answer.text()).as(hostile + ": explains " + refused.reason()).contains(explanation(refused.reason()));
+                    }
                 }
                 case HostileCorpus.Reported reported -> {
                     if (reported.count() > 0) {
-                        assertThat(got).as(hostile + ": one acknowledgement per report").hasSize(reported.count());
+                        softly.assertThat(got).as(hostile + ": one acknowledgement per report").hasSize(reported.count());
                     } else {
-                        assertThat(got).as(hostile + ": acknowledged").isNotEmpty();
+                        softly.assertThat(got).as(hostile + ": acknowledged").isNotEmpty();
                     }
                     for (Answer answer : got) {
-                        assertThat(answer.reportId()).as(hostile + ": names its report").isNotNull();
-                        assertThat(reportIds.add(answer.reportId())).as(hostile + ": a report id of its own").isTrue();
+                        softly.assertThat(answer.reportId()).as(hostile + ": names its report").isNotNull();
+                        softly.assertThat(reportIds.add(answer.reportId())).as(hostile + ": a report id of its own").isTrue();
                     }
                     String all = String.join("\n", got.stream().map(Answer::text).toList());
                     for (String kind : reported.notes()) {
-                        assertThat(all).as(hostile + ": the reporter is told " + kind).contains("  - " + kind + ": ");
+                        softly.assertThat(all).as(hostile + ": the reporter is told " + kind).contains("  - " + kind + ": ");
                     }
                     if (!reported.anyOf().isEmpty()) {
-                        assertThat(reported.anyOf()).as(hostile + ": the reporter is told one of these")
+                        softly.assertThat(reported.anyOf()).as(hostile + ": the reporter is told one of these")
                                 .anyMatch(kind -> all.contains("  - " + kind + ": "));
                     }
                 }
             }
         }
+        softly.assertAll();
         Set<Integer> sent = new HashSet<>(cases.stream().map(HostileCorpus.Case::index).toList());
         assertThat(byCase.keySet()).as("no answer to anything but a corpus submission").allMatch(sent::contains);
 
@@ -180,7 +187,7 @@ class HostileCorpusEndToEndTest {
                     .as("kept with its reason").contains("c4tap.rejection");
         }
         List<String> exceptions = exceptionLines(network.operator().log());
-        assertThat(exceptions).as("the operator's log holds no exception").isEmpty();
+        assertThat(exceptions).as("the operator's log holds no exception and no error").isEmpty();
 
         System.out.printf("[hostile]  %d submissions on %d connections in %d ms (%d refused by SMTP); %d reports sealed and relayed,"
                         + " %d refusals explained; all answers in %d ms after the last submission%n", cases.size(), CONNECTIONS,
@@ -213,12 +220,20 @@ class HostileCorpusEndToEndTest {
                         try {
                             reply = client.send(DemoParties.EMPLOYEE, HostileCorpus.REPORT_ADDRESS, hostile.submission());
                         } catch (java.io.IOException dropped) {
-                            reply = new SmtpSubmitter.Reply(0, dropped.getMessage());
+                            // the connection may have been closed after the previous refusal: once more on a new one
                             client.close();
                             client = connect();
+                            try {
+                                reply = client.send(DemoParties.EMPLOYEE, HostileCorpus.REPORT_ADDRESS, hostile.submission());
+                            } catch (java.io.IOException again) {
+                                reply = new SmtpSubmitter.Reply(0, again.getMessage());
+                            }
                         }
                         if (!reply.accepted()) {
                             refused.put(hostile.index(), reply);
+                            // a server that refused may close the connection; the next case starts afresh
+                            client.close();
+                            client = connect();
                         }
                     }
                     client.close();
@@ -259,11 +274,11 @@ class HostileCorpusEndToEndTest {
         };
     }
 
-    /** Lines of a log that show an exception: its name, a stack frame, or a cause. */
+    /** Lines of a log that show an exception (its name, a stack frame, a cause) or an error (James's leak detector logs at ERROR). */
     static List<String> exceptionLines(Path log) throws Exception {
         List<String> found = new ArrayList<>();
         for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
-            if (line.contains("Exception") || line.startsWith("\tat ") || line.startsWith("Caused by")) {
+            if (line.contains("Exception") || line.startsWith("\tat ") || line.startsWith("Caused by") || line.contains("[ERROR")) {
                 found.add(line.length() > 300 ? line.substring(0, 300) : line);
             }
         }

@@ -102,10 +102,21 @@ public final class TextDecoder {
      * carry bytes above 0x7F, and a strict decoder would otherwise accept UTF-8 as ISO-2022-JP.
      */
     private static boolean plausible(byte[] bytes, Charset charset) {
-        if (charset == ISO_2022_JP || charset == StandardCharsets.US_ASCII) {
+        if (sevenBit(charset)) {
             return !hasEightBit(bytes);
         }
         return true;
+    }
+
+    /**
+     * Charsets whose encoded form never has the high bit set. A mail server may have more charsets
+     * than the JDK (James carries a UTF-7 provider for IMAP), and their decoders may accept 8-bit
+     * bytes without complaint, so the label alone must not make such bytes readable.
+     */
+    private static boolean sevenBit(Charset charset) {
+        String name = charset.name().toLowerCase(Locale.ROOT);
+        return charset == ISO_2022_JP || charset == StandardCharsets.US_ASCII || name.startsWith("iso-2022")
+                || name.startsWith("x-windows-5022") || name.contains("utf-7") || name.contains("utf7") || name.equals("hz-gb-2312");
     }
 
     private static Charset[] candidates(byte[] bytes) {

@@ -767,8 +767,9 @@ public final class HostileCorpus {
         /** A reported mail forwarded in the given style. */
         void attached(Category category, String name, byte[] reported, Style given, Expected expected) {
             String subject = "FW: " + (category.name().toLowerCase());
-            // a mail client attaches a message whose lines break RFC 5322's 998-octet limit encoded, not as it is
-            Style style = given == Style.RFC822 && longestLine(reported) > 998 ? Style.EML_BASE64 : given;
+            // a mail client attaches a message that SMTP cannot carry as it is (a line over 998 octets, a bare
+            // CR or LF) encoded
+            Style style = given == Style.RFC822 && !smtpSafe(reported) ? Style.EML_BASE64 : given;
             String carrier = switch (style) {
                 case RFC822 -> carrierHeaders(subject) + "Content-Type: multipart/mixed; boundary=\"carrier\"\r\n\r\n--carrier\r\n"
                         + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + latin("不審なメールを受信しました。\r\n".getBytes(StandardCharsets.UTF_8))
@@ -1012,6 +1013,16 @@ public final class HostileCorpus {
         String text = latin(bytes);
         int at = text.indexOf(from);
         return at < 0 ? bytes : bytes(text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    /** Whether SMTP carries the bytes as they are: CRLF line ends only, no line over 998 octets (RFC 5321, 5322). */
+    public static boolean smtpSafe(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if ((bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+                return false;
+            }
+        }
+        return longestLine(bytes) <= 998;
     }
 
     /** The longest line, in octets without its line end. */
