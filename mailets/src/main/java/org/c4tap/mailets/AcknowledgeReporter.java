@@ -9,6 +9,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.reply.Acknowledgement;
+import org.c4tap.core.reply.InReplyTo;
 import org.c4tap.core.report.Report;
 import org.c4tap.core.report.ReportFormatException;
 
@@ -49,7 +50,8 @@ public class AcknowledgeReporter extends GenericMailet {
         }
         MailAddress sender = from.get();
         getMailetContext().sendMail(sender, List.of(reporter.get()),
-                Acknowledgement.compose(sender.asString(), reporter.get().asString(), report));
+                Acknowledgement.compose(sender.asString(), reporter.get().asString(), report,
+                        MailAttributes.get(mail, MailAttributes.SUBMISSION_ID).flatMap(InReplyTo::of)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
@@ -14,6 +15,7 @@ import org.c4tap.core.analysis.Analyzer;
 import org.c4tap.core.entity.ReportEntity;
 import org.c4tap.core.privacy.Pseudonyms;
 import org.c4tap.core.report.Report;
+import org.c4tap.core.reply.InReplyTo;
 import org.c4tap.core.reply.Rejection;
 import org.c4tap.core.sample.SampleEntity;
 import org.c4tap.core.sample.SampleParcel;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *     <widestScopes>headers=AMBER, reporter=RED</widestScopes>       <!-- optional limits -->
  *     <pseudonymSecretFile>conf/c4tap/pseudonym-secret</pseudonymSecretFile>
  *     <internalDomains>bank-a.co.jp</internalDomains>        <!-- besides James's local domains -->
- *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- and maxDepth, maxParts, … -->
+ *     <maxMessageBytes>67108864</maxMessageBytes>            <!-- optional bounds: see below -->
+ *     <maxParts>2000</maxParts>
  *     <spamdHost>127.0.0.1</spamdHost>                       <!-- optional: SpamAssassin's spamd -->
  *     <spamdPort>783</spamdPort>
  *     <spamdReadTimeout>10000</spamdReadTimeout>
@@ -63,6 +66,17 @@ import org.slf4j.LoggerFactory;
  * mail, marked {@code c4tap.kind=samples}, holding the attachments themselves in a zip with the
  * password {@code infected}, which goes to {@code samplesProcessor} to be sealed to the council's
  * samples address: the council gives samples to its analysts only. Off by default.
+ *
+ * <p>Bounds on hostile input, each optional with a safe default and validated at init (see
+ * {@link LimitParameters} for the defaults): {@code maxMessageBytes} (a larger submission is not
+ * read and goes to {@code unrecognisedProcessor} as {@code too_large}), {@code maxHeaderBytes},
+ * {@code maxHeaderFields}, {@code maxParts}, {@code maxDepth}, {@code maxReportedMails},
+ * {@code maxTextChars}, {@code maxInspectedBytes}, {@code maxSpamBytes}; for archives
+ * {@code maxArchiveDepth}, {@code maxArchiveEntries}, {@code maxArchiveEntriesInAll},
+ * {@code maxArchiveEntryBytes}, {@code maxArchiveBytes}, {@code maxArchiveRatio},
+ * {@code maxArchiveMillis}; for Outlook files {@code maxOutlookBytes}, {@code maxOutlookAttachments},
+ * {@code maxOutlookDepth}, {@code maxOutlookPropertyBytes}. Past a bound the report is still built
+ * and its {@code notes[]} say what was not read.
  */
 public class BuildReport extends GenericMailet {
 
@@ -168,6 +182,7 @@ public class BuildReport extends GenericMailet {
             LOGGER.info("{}: submission {} became report {} ({} notes)", getMailetName(), mail.getName(), report.id().value(),
                     report.notes().size());
         }
+        InReplyTo.of(mail.getMessage()).ifPresent(id -> MailAttributes.set(mail, MailAttributes.SUBMISSION_ID, id.messageId()));
         for (Analyzer.Analysis analysis : analyses) {
             if (samples && !analysis.samples().kept().isEmpty()) {
                 sendSamples(mail, analysis);
@@ -175,8 +190,13 @@ public class BuildReport extends GenericMailet {
         }
         for (Report extra : reports.subList(1, reports.size())) {
             Mail copy = mail.duplicate();
-            carry(copy, extra);
-            getMailetContext().sendMail(copy, reportProcessor);
+            try {
+                carry(copy, extra);
+                getMailetContext().sendMail(copy, reportProcessor);
+            } finally {
+                // the spool keeps its own copy; James reported this one as leaked when left undisposed
+                LifecycleUtil.dispose(copy);
+            }
         }
         carry(mail, reports.get(0));
         mail.setState(reportProcessor);
@@ -186,12 +206,17 @@ public class BuildReport extends GenericMailet {
     private void sendSamples(Mail mail, Analyzer.Analysis analysis) throws MessagingException {
         SampleParcel parcel = SampleParcel.pack(analysis.report().id(), analysis.samples().kept(), analysis.samples().omitted());
         Mail copy = mail.duplicate();
-        copy.setMessage(SampleEntity.toMessage(parcel));
-        MailAttributes.set(copy, MailAttributes.REPORT_ID, parcel.reportId().value());
-        MailAttributes.set(copy, MailAttributes.KIND, MailAttributes.SAMPLES);
-        LOGGER.info("{}: report {}: {} samples ({} left out) to {}", getMailetName(), parcel.reportId().value(), parcel.entries().size(),
-                parcel.omitted().size(), samplesProcessor);
-        getMailetContext().sendMail(copy, samplesProcessor);
+        try {
+            copy.setMessage(SampleEntity.toMessage(parcel));
+            MailAttributes.set(copy, MailAttributes.REPORT_ID, parcel.reportId().value());
+            MailAttributes.set(copy, MailAttributes.KIND, MailAttributes.SAMPLES);
+            LOGGER.info("{}: report {}: {} samples ({} left out) to {}", getMailetName(), parcel.reportId().value(),
+                    parcel.entries().size(), parcel.omitted().size(), samplesProcessor);
+            getMailetContext().sendMail(copy, samplesProcessor);
+        } finally {
+            // the spool keeps its own copy
+            LifecycleUtil.dispose(copy);
+        }
     }
 
     private static Boolean yesOrNo(String value) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.c4tap.core.reply.InReplyTo;
 import org.c4tap.core.reply.Rejection;
 
 /**
@@ -53,7 +54,7 @@ public class ExplainRejection extends GenericMailet {
         if (sender.isPresent()) {
             MailAddress explainer = from.get();
             getMailetContext().sendMail(explainer, List.of(sender.get()),
-                    Rejection.compose(explainer.asString(), sender.get().asString(), reportAddress, why));
+                    Rejection.compose(explainer.asString(), sender.get().asString(), reportAddress, why, InReplyTo.of(mail.getMessage())));
         }
     }
 

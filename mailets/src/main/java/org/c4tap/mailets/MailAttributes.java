@@ -25,6 +25,8 @@ public final class MailAttributes {
     public static final AttributeName FAILURE_DETAIL = AttributeName.of("c4tap.failure.detail");
     /** Why a submission was refused, a {@code Rejection.Reason} key. */
     public static final AttributeName REJECTION = AttributeName.of("c4tap.rejection");
+    /** At the operator: the plain Message-ID of the employee's submission, which the acknowledgement replies to. */
+    public static final AttributeName SUBMISSION_ID = AttributeName.of("c4tap.submission.id");
     /** At the council: how many notices a report became. */
     public static final AttributeName NOTICES = AttributeName.of("c4tap.notices");
     /** {@value #SAMPLES} on a mail that carries a report's samples rather than the report. */

@@ -60,6 +60,7 @@ class GatewayPipelineTest {
     @Test
     void aSubmissionBecomesASealedReportAndThenScopedNotices() throws Exception {
         Mail submission = submission("report+amber@bank-a.example");
+        String forwardMessageId = submission.getMessage().getMessageID();
 
         mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
         assertThat(submission.getState()).isEqualTo("c4tap-seal");
@@ -93,6 +94,8 @@ class GatewayPipelineTest {
         FakeMailContext.SentMail acknowledgement = sent.get(1);
         assertThat(acknowledgement.getRecipients()).containsExactly(new MailAddress("taro@bank-a.example"));
         assertThat(acknowledgement.getMsg().getSubject()).contains(reportId);
+        assertThat(acknowledgement.getMsg().getHeader("In-Reply-To")).as("a reply to the submission")
+                .containsExactly(forwardMessageId);
 
         Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(relayed.getMsg()))
                 .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
@@ -278,6 +281,23 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void archiveLimitsConfiguredOnTheMailetReachTheAnalysis() throws Exception {
+        byte[] nested = org.c4tap.core.inspection.HostileArchives.zipOfZips(3, "payload.exe",
+                org.c4tap.core.inspection.HostileArchives.windowsProgram());
+        MimeMessage forward = Mails.forward(Mails.suspicious("nested", "see the archive", "nested.zip", nested), "taro@bank-a.example");
+        Map<String, String> parameters = Map.of("reportAddress", "report@bank-a.example", "maxArchiveDepth", "1", "maxParts", "2_000");
+        Mail limited = FakeMail.builder().name("limited").mimeMessage(forward).size(Mails.bytes(forward).length)
+                .sender("taro@bank-a.example").recipient("report@bank-a.example").build();
+        mailet(new BuildReport(), operatorContext, parameters).service(limited);
+        Mail standard = FakeMail.builder().name("standard").mimeMessage(Mails.reparse(forward)).size(Mails.bytes(forward).length)
+                .sender("taro@bank-a.example").recipient("report@bank-a.example").build();
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(standard);
+
+        assertThat(ReportEntity.parse(limited.getMessage()).notes()).extracting(note -> note.kind()).contains("depth_limit");
+        assertThat(ReportEntity.parse(standard.getMessage()).notes()).extracting(note -> note.kind()).doesNotContain("depth_limit");
+    }
+
+    @Test
     void theAdministratorNoticeCarriesTheReasonButNoContent() throws Exception {
         Mail stopped = FakeMail.builder().name("stopped-1").mimeMessage(Mails.reparse(Mails.suspicious("secret subject",
                 "secret body", null, null))).sender("x@evil.example").recipient("intake@council.example").build();
@@ -300,6 +320,15 @@ class GatewayPipelineTest {
                 "defaultScope", "TLP:CLEAR"))).isInstanceOf(MessagingException.class).hasMessageContaining("RED, AMBER");
         assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of()))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("reportAddress");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "maxArchiveRatio", "lots"))).isInstanceOf(MessagingException.class).hasMessageContaining("maxArchiveRatio")
+                .hasMessageContaining("positive whole number");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "maxOutlookDepth", "0"))).isInstanceOf(MessagingException.class).hasMessageContaining("maxOutlookDepth");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "maxHeaderBytes", "9999999999"))).isInstanceOf(MessagingException.class).hasMessageContaining("at most");
+        assertThatThrownBy(() -> mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example",
+                "maxArchiveDeph", "2"))).isInstanceOf(MessagingException.class).hasMessageContaining("maxArchiveDeph");
         assertThatThrownBy(() -> mailet(new SealReport(), operatorContext, Map.of(
                 "keystore", files.path("operator.p12").toString(),
                 "keystorePasswordEnv", "C4TAP_TEST_PASSWORD_THAT_IS_NOT_SET",

@@ -290,4 +290,38 @@ class AnalyzeCommandTest {
         int exitCode = commandLine.execute(arguments);
         return new Run(exitCode, out.toString(), err.toString());
     }
+
+    @Test
+    void aLimitGivenOnTheCommandLineBoundsTheAnalysisAndItsNoteSaysSo() throws Exception {
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            parts.append("--b\r\nContent-Type: text/plain\r\n\r\n").append(i).append("\r\n");
+        }
+        Path file = directory.resolve("limited.eml");
+        Files.writeString(file, "From: taro@bank-a.example\r\nTo: report@bank-a.example\r\nSubject: FW\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"c\"\r\n\r\n--c\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "From: x@evil.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + parts
+                + "--b--\r\n\r\n--c--\r\n", StandardCharsets.US_ASCII);
+
+        picocli.CommandLine commandLine = Main.commandLine();
+        commandLine.parseArgs("analyze", file.toString(), "--limit", "maxParts=5", "--limit", "maxArchiveDepth=2");
+        AnalyzeCommand parsed = commandLine.getSubcommands().get("analyze").getCommand();
+        assertThat(parsed.limitOptions).containsExactly(java.util.Map.entry("maxParts", 5L), java.util.Map.entry("maxArchiveDepth", 2L));
+
+        List<org.c4tap.core.report.Report> limited = AnalyzeCommand.analyze(file, null, "RED", null,
+                org.c4tap.core.privacy.Pseudonyms.none(), AnalyzeCommand.limits(parsed.limitOptions));
+        List<org.c4tap.core.report.Report> standard = AnalyzeCommand.analyze(file, null, "RED", null,
+                org.c4tap.core.privacy.Pseudonyms.none());
+        assertThat(limited.get(0).notes()).extracting(org.c4tap.core.report.Note::kind).contains("part_limit");
+        assertThat(standard.get(0).notes()).extracting(org.c4tap.core.report.Note::kind).doesNotContain("part_limit");
+    }
+
+    @Test
+    void anUnknownLimitIsRefusedWithTheKnownNames() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalyzeCommand.limits(java.util.Map.of("maxPart", 5L)))
+                .isInstanceOf(picocli.CommandLine.ParameterException.class)
+                .hasMessageContaining("unknown limit 'maxPart'").hasMessageContaining("maxParts");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalyzeCommand.limits(java.util.Map.of("maxParts", 0L)))
+                .hasMessageContaining("positive");
+    }
 }

@@ -36,6 +36,15 @@ public record ContentHeader(String value, Map<String, String> parameters, List<S
         return Optional.ofNullable(parameters.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** Whether the parameter was given more than once (the first is used). */
+    public boolean repeated(String name) {
+        return problems.contains(repeatedProblem(name.toLowerCase(Locale.ROOT)));
+    }
+
+    private static String repeatedProblem(String name) {
+        return "parameter '" + name + "' given more than once; the first was used";
+    }
+
     public static ContentHeader parse(String raw) {
         List<String> problems = new ArrayList<>();
         if (raw == null) {
@@ -110,7 +119,9 @@ public record ContentHeader(String value, Map<String, String> parameters, List<S
                                 Map<String, TreeMap<Integer, String[]>> sections, List<String> problems) {
         int star = name.indexOf('*');
         if (star < 0) {
-            plain.putIfAbsent(name, value);
+            if (plain.putIfAbsent(name, value) != null && !problems.contains(repeatedProblem(name))) {
+                problems.add(repeatedProblem(name));
+            }
             return;
         }
         String base = name.substring(0, star);

@@ -91,16 +91,51 @@ public final class MimeParts {
     }
 
     /**
+     * Decoded bytes, and what the transfer decoding had to repair on the way.
+     *
+     * @param encoding the Content-Transfer-Encoding, lower case
+     * @param repairs  how many malformed sequences were skipped or kept as they were
+     */
+    public record Decoded(byte[] bytes, String encoding, long repairs) {
+    }
+
+    /** The decoded bytes of a part, at most {@code limit} of them, with the repairs their decoding needed. */
+    public static Decoded decoded(MimePart part, int limit) throws MessagingException, IOException {
+        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
+            byte[] bytes = decoded.stream().readNBytes(limit);
+            if (bytes.length < limit) {
+                decoded.stream().read(); // reach the end, so that a damaged last quantum is counted
+            }
+            return new Decoded(bytes, decoded.encoding(), decoded.stream().repairs());
+        }
+    }
+
+    /**
+     * The text of a text part and what its transfer decoding had to repair.
+     *
+     * @param text     the decoded text
+     * @param encoding the Content-Transfer-Encoding, lower case
+     * @param repairs  how many malformed transfer-encoding sequences were skipped or kept as they were
+     * @param cut      whether the text went on past {@code maxChars}
+     */
+    public record Text(DecodedText text, String encoding, long repairs, boolean cut) {
+    }
+
+    /**
      * The decoded text of a text part, at most {@code maxChars} characters, with the charset that
      * was really used. A missing, unknown or lying charset label never makes this fail.
      */
     public static DecodedText text(MimePart part, int maxChars) throws MessagingException, IOException {
+        return readText(part, maxChars).text();
+    }
+
+    /** As {@link #text}, with what the transfer decoding repaired. */
+    public static Text readText(MimePart part, int maxChars) throws MessagingException, IOException {
         int cap = Math.max(0, maxChars) * 4;
-        byte[] bytes;
-        try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
-            bytes = decoded.stream().readNBytes(cap);
-        }
-        if (bytes.length == cap) {
+        Decoded decoded = decoded(part, cap);
+        byte[] bytes = decoded.bytes();
+        boolean cut = bytes.length == cap;
+        if (cut) {
             // cut at a line end so that the last character is not split (or an ISO-2022-JP shift lost)
             int end = bytes.length;
             while (end > 0 && bytes[end - 1] != '\n') {
@@ -110,9 +145,10 @@ public final class MimeParts {
         }
         DecodedText text = TextDecoder.decode(bytes, charset(part));
         if (text.text().length() > maxChars) {
-            return new DecodedText(text.text().substring(0, maxChars), text.charset(), text.mislabel());
+            text = new DecodedText(text.text().substring(0, maxChars), text.charset(), text.mislabel());
+            cut = true;
         }
-        return text;
+        return new Text(text, decoded.encoding(), decoded.repairs(), cut);
     }
 
     /**

@@ -210,6 +210,11 @@ public final class TransferDecoding {
                     repairs++;
                 }
             }
+            if (last && bits == 6) {
+                // one character of a quantum left over: the text was cut, a byte is lost
+                repairs++;
+                bits = 0;
+            }
             return written;
         }
     }

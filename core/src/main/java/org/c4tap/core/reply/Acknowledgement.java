@@ -21,7 +21,18 @@ public final class Acknowledgement {
     }
 
     public static MimeMessage compose(String from, String reporter, Report report) throws MessagingException {
-        return PlainTextMessage.create(from, reporter, "C4TAP 報告受付 / Report accepted: " + report.id().value(), text(report));
+        return compose(from, reporter, report, java.util.Optional.empty());
+    }
+
+    /** As a reply to the reporter's submission, when its Message-ID is known. */
+    public static MimeMessage compose(String from, String reporter, Report report, java.util.Optional<InReplyTo> submission)
+            throws MessagingException {
+        MimeMessage message = PlainTextMessage.create(from, reporter, "C4TAP 報告受付 / Report accepted: " + report.id().value(),
+                text(report));
+        if (submission.isPresent()) {
+            submission.get().applyTo(message);
+        }
+        return message;
     }
 
     static String text(Report report) {

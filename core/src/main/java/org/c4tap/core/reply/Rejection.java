@@ -54,7 +54,18 @@ public final class Rejection {
     }
 
     public static MimeMessage compose(String from, String to, String reportAddress, Reason reason) throws MessagingException {
-        return PlainTextMessage.create(from, to, "C4TAP 報告を受け付けられませんでした / Report not accepted", text(reportAddress, reason));
+        return compose(from, to, reportAddress, reason, java.util.Optional.empty());
+    }
+
+    /** As a reply to the refused mail, when its Message-ID is known. */
+    public static MimeMessage compose(String from, String to, String reportAddress, Reason reason, java.util.Optional<InReplyTo> refused)
+            throws MessagingException {
+        MimeMessage message = PlainTextMessage.create(from, to, "C4TAP 報告を受け付けられませんでした / Report not accepted",
+                text(reportAddress, reason));
+        if (refused.isPresent()) {
+            refused.get().applyTo(message);
+        }
+        return message;
     }
 
     static String text(String reportAddress, Reason reason) {

@@ -7,13 +7,11 @@ import java.util.List;
 import org.c4tap.core.fingerprint.Fingerprinted;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.c4tap.core.inspection.Inspection;
-import org.c4tap.core.inspection.InspectionLimits;
 import org.c4tap.core.inspection.InspectionNote;
 import org.c4tap.core.inspection.Inspector;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.TransferDecoding;
 import org.c4tap.core.outlook.OutlookAttachment;
-import org.c4tap.core.outlook.OutlookLimits;
 import org.c4tap.core.outlook.TnefContents;
 import org.c4tap.core.outlook.TnefReader;
 import org.c4tap.core.report.Attachment;
@@ -30,11 +28,13 @@ import org.c4tap.core.scope.Part;
 final class AttachmentReader {
 
     private final ReadLimits limits;
-    private final TnefReader tnef = new TnefReader(OutlookLimits.STANDARD);
-    private final Inspector inspector = new Inspector(InspectionLimits.STANDARD);
+    private final TnefReader tnef;
+    private final Inspector inspector;
 
     AttachmentReader(ReadLimits limits) {
         this.limits = limits;
+        this.tnef = new TnefReader(limits.outlook());
+        this.inspector = new Inspector(limits.archives());
     }
 
     /**
@@ -73,11 +73,8 @@ final class AttachmentReader {
         Fingerprinted fingerprinted;
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
             fingerprinted = Fingerprinter.of(decoded.stream(), encodedSize * 3 / 4 + 4, limits.maxInspectedBytes());
-            if (decoded.stream().repairs() > 0) {
-                notes.add(new Note(Part.ATTACHMENTS, "damaged_" + decoded.encoding().replace('-', '_'),
-                        "part " + path + ": " + decoded.stream().repairs() + " malformed " + decoded.encoding()
-                                + " sequence(s) skipped; the fingerprint is of the bytes as decoded"));
-            }
+            TransferNotes.damaged(notes, Part.ATTACHMENTS, "part " + path, decoded.encoding(), decoded.stream().repairs(),
+                    "the fingerprint is of the bytes as decoded");
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("the part cannot be read", e);
         }

@@ -13,8 +13,12 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.c4tap.core.message.HeaderText;
 import org.c4tap.core.message.MimeParts;
+import org.c4tap.core.message.MultipartReading;
 import org.c4tap.core.message.TraceFields;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.HeaderField;
@@ -36,6 +40,10 @@ final class MessageReader {
     private static final List<String> WITHHELD = List.of("bcc", "x-ms-exchange-organization-", "x-ms-exchange-crosstenant-",
             "x-ms-exchange-transport-", "x-forefront-antispam-report", "x-microsoft-antispam-mailbox-delivery");
 
+    /** Fields that RFC 5322 and RFC 2045 allow once per message. */
+    private static final Set<String> SINGLE = Set.of("from", "sender", "reply-to", "to", "cc", "subject", "date", "message-id",
+            "mime-version", "content-type", "content-transfer-encoding", "content-disposition");
+
     private final ReadLimits limits;
     private final AttachmentReader attachments;
     private final boolean keepSamples;
@@ -52,7 +60,12 @@ final class MessageReader {
     }
 
     ReportedMessage read(MimeMessage message, ReportedMessage.Source source, byte[] spamSample, String pathPrefix) {
-        List<Note> notes = new ArrayList<>();
+        return read(message, source, spamSample, pathPrefix, List.of());
+    }
+
+    /** Reads the message; {@code earlier} are the notes on how its bytes were found (first in its report). */
+    ReportedMessage read(MimeMessage message, ReportedMessage.Source source, byte[] spamSample, String pathPrefix, List<Note> earlier) {
+        List<Note> notes = new ArrayList<>(earlier);
         OriginalHeaders headers = headers(message, notes);
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
@@ -80,7 +93,11 @@ final class MessageReader {
                         found.addAll(attachments.readAll(part, path, notes, shelf));
                         continue;
                     }
-                    MimeMultipart multipart = MimeParts.multipart(part);
+                    MultipartReading reading = MultipartReading.of(part);
+                    for (MultipartReading.Defect defect : reading.defects()) {
+                        notes.add(new Note(Part.ATTACHMENTS, defect.key(), "part " + path + " " + defect.description()));
+                    }
+                    MimeMultipart multipart = reading.multipart();
                     int count = multipart.getCount();
                     if (count == 0) {
                         notes.add(new Note(Part.ATTACHMENTS, "empty_multipart", "part " + path + " has no parts"));
@@ -96,13 +113,23 @@ final class MessageReader {
                     StringBuilder target = type.equals("text/html") ? html : text;
                     int room = limits.maxTextChars() - target.length();
                     if (room > 0) {
-                        DecodedText decoded = MimeParts.text(part, room);
+                        MimeParts.Text read = MimeParts.readText(part, room);
+                        TransferNotes.damaged(notes, Part.BODY, "part " + path, read.encoding(), read.repairs(),
+                                "the text is read as decoded");
+                        if (read.cut()) {
+                            notes.add(new Note(Part.BODY, "text_limit", "part " + path + ": the text goes on past "
+                                    + limits.maxTextChars() + " characters; the rest was not read for links and indicators"));
+                        }
+                        DecodedText decoded = read.text();
                         decoded.mislabel().ifPresent(problem -> notes.add(new Note(Part.BODY, "charset_mislabelled",
                                 "part " + path + ": " + problem)));
                         if (!target.isEmpty()) {
                             target.append('\n');
                         }
                         target.append(decoded.text());
+                    } else if (notes.stream().noneMatch(note -> note.kind().equals("text_limit"))) {
+                        notes.add(new Note(Part.BODY, "text_limit", "part " + path + " was not read for links and indicators: the text"
+                                + " read before it already reached " + limits.maxTextChars() + " characters"));
                     }
                 } else {
                     found.addAll(attachments.readAll(part, path, notes, shelf));
@@ -126,20 +153,26 @@ final class MessageReader {
 
     OriginalHeaders headers(MimeMessage message, List<Note> notes) {
         List<HeaderField> fields = new ArrayList<>();
+        Map<String, Integer> singles = new TreeMap<>();
+        boolean bounded = notes.stream().anyMatch(note -> note.kind().equals("header_limit"));
         int bytes = 0;
         try {
             for (Header header : Collections.list(message.getAllHeaders())) {
-                String name = header.getName();
+                String name = HeaderText.decode(header.getName());
                 String value = header.getValue() == null ? "" : header.getValue();
-                bytes += name.length() + value.length();
-                if (bytes > limits.maxHeaderBytes()) {
-                    notes.add(new Note(Part.HEADERS, "header_limit", "the header section is larger than "
-                            + limits.maxHeaderBytes() + " bytes; the rest was not read"));
-                    break;
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (SINGLE.contains(lower)) {
+                    singles.merge(lower, 1, Integer::sum);
                 }
-                if (fields.size() >= limits.maxHeaderFields()) {
-                    notes.add(new Note(Part.HEADERS, "header_limit", "more than " + limits.maxHeaderFields() + " header fields"));
-                    break;
+                bytes += name.length() + value.length();
+                if (bytes > limits.maxHeaderBytes() || fields.size() >= limits.maxHeaderFields()) {
+                    if (!bounded) {
+                        notes.add(new Note(Part.HEADERS, "header_limit", bytes > limits.maxHeaderBytes()
+                                ? "the header section is larger than " + limits.maxHeaderBytes() + " bytes; the rest was not read"
+                                : "more than " + limits.maxHeaderFields() + " header fields; the rest was not read"));
+                        bounded = true;
+                    }
+                    continue;
                 }
                 if (!withheld(name)) {
                     fields.add(new HeaderField(name, HeaderText.decode(value)));
@@ -147,6 +180,12 @@ final class MessageReader {
             }
         } catch (MessagingException | RuntimeException e) {
             notes.add(new Note(Part.HEADERS, "unreadable_headers", "the header section could not be read: " + e.getClass().getSimpleName()));
+        }
+        List<String> repeated = singles.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
+        if (!repeated.isEmpty()) {
+            // readers disagree on which one counts: a filter may check one From while the reader sees another
+            notes.add(new Note(Part.HEADERS, "duplicate_field", "fields that may appear once appear more than once: "
+                    + String.join(", ", repeated) + "; the first was used"));
         }
         return new OriginalHeaders(
                 HeaderText.first(message, "Subject"),

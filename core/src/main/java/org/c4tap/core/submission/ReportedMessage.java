@@ -70,4 +70,11 @@ public record ReportedMessage(
         notes = List.copyOf(notes);
         samples = samples == null ? Samples.NONE : samples;
     }
+
+    /** The same mail with {@code earlier} notes (on how its bytes were found) before its own. */
+    ReportedMessage withNotesFirst(List<Note> earlier) {
+        List<Note> all = new java.util.ArrayList<>(earlier);
+        all.addAll(notes);
+        return new ReportedMessage(source, headers, text, links, attachments, spamSample, all, samples);
+    }
 }

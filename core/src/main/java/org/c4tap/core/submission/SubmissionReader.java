@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.c4tap.core.message.Mailbox;
+import org.c4tap.core.message.HeaderBlock;
 import org.c4tap.core.message.MessageBytes;
 import org.c4tap.core.message.MimeParts;
-import org.c4tap.core.outlook.OutlookLimits;
+import org.c4tap.core.message.MultipartReading;
 import org.c4tap.core.outlook.OutlookMessageReader;
 import org.c4tap.core.report.Attachment;
 import org.c4tap.core.report.Note;
@@ -58,9 +59,7 @@ public final class SubmissionReader {
         this.limits = limits;
         this.attachments = new AttachmentReader(limits);
         this.messages = new MessageReader(limits, attachments, keepSamples);
-        this.outlook = new OutlookMessageReader(new OutlookLimits((int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()),
-                OutlookLimits.STANDARD.maxAttachments(), Math.min(OutlookLimits.STANDARD.maxEmbeddedDepth(), limits.maxDepth()),
-                OutlookLimits.STANDARD.maxPropertyBytes()));
+        this.outlook = new OutlookMessageReader(limits.outlook());
         this.outlookConversion = new OutlookConversion(limits, attachments, messages);
     }
 
@@ -71,6 +70,7 @@ public final class SubmissionReader {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
 
+        carrierHeaderSize(carrier, notes);
         Deque<Located> pending = new ArrayDeque<>();
         pending.push(new Located(carrier, "", 0));
         int visited = 0;
@@ -91,7 +91,12 @@ public final class SubmissionReader {
                                 + limits.maxDepth() + " levels"));
                         continue;
                     }
-                    MimeMultipart multipart = MimeParts.multipart(part);
+                    MultipartReading reading = MultipartReading.of(part);
+                    for (MultipartReading.Defect defect : reading.defects()) {
+                        notes.add(new Note(Part.ATTACHMENTS, defect.key(), "submission part " + current.displayPath() + " "
+                                + defect.description()));
+                    }
+                    MimeMultipart multipart = reading.multipart();
                     for (int i = multipart.getCount() - 1; i >= 0; i--) {
                         pending.push(new Located((MimeBodyPart) multipart.getBodyPart(i), current.childPath(i + 1), current.depth() + 1));
                     }
@@ -133,19 +138,53 @@ public final class SubmissionReader {
 
     private Optional<ReportedMessage> attachedMessage(MimePart part, String type, String prefix, List<Note> notes)
             throws MessagingException, IOException {
-        byte[] raw = MimeParts.decodedBytes(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        MimeParts.Decoded decoded = MimeParts.decoded(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        List<Note> found = new ArrayList<>();
+        TransferNotes.damaged(found, Part.ATTACHMENTS, "the forwarded mail", decoded.encoding(), decoded.repairs(),
+                "it was read as decoded");
+        byte[] raw = decoded.bytes();
         if (isOutlookFile(raw)) {
-            return Optional.of(outlookConversion.convert(outlook.read(raw), prefix));
+            ReportedMessage converted = outlookConversion.convert(outlook.read(raw), prefix);
+            return Optional.of(found.isEmpty() ? converted : converted.withNotesFirst(found));
         }
-        byte[] bytes = MessageBytes.normalise(raw);
-        if (!type.startsWith("message/") && !MessageBytes.looksLikeMessage(bytes)) {
+        byte[] normalised = MessageBytes.normalise(raw);
+        if (!type.startsWith("message/") && !MessageBytes.looksLikeMessage(normalised)) {
             notes.add(new Note(Part.ATTACHMENTS, "not_a_message", "an attachment named like a saved mail does not hold one"));
             return Optional.empty();
         }
+        HeaderBlock.Bounded bounded = HeaderBlock.bound(normalised, limits.maxHeaderBytes(), limits.maxHeaderFields());
+        if (bounded.cut()) {
+            found.add(new Note(Part.HEADERS, "header_limit", "the header section of " + bounded.headerBytes() + " bytes in "
+                    + bounded.fields() + " fields is over the limits (" + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderFields()
+                    + " fields): " + bounded.droppedFields() + " fields were not read"
+                    + (bounded.keptPastBound().isEmpty() ? "" : "; kept past the limits: " + String.join(", ", bounded.keptPastBound()))));
+        }
+        byte[] bytes = bounded.message();
         MimeMessage message = MimeParts.parse(bytes);
         ReportedMessage.Source source = type.startsWith("message/") ? ReportedMessage.Source.ATTACHED_MESSAGE
                 : ReportedMessage.Source.ATTACHED_EML;
-        return Optional.of(messages.read(message, source, spamSample(bytes), prefix));
+        return Optional.of(messages.read(message, source, spamSample(bytes), prefix, found));
+    }
+
+    /** James has parsed the carrier's header already; an oversized one is at least said. */
+    private void carrierHeaderSize(MimeMessage carrier, List<Note> notes) {
+        long bytes = 0;
+        int fields = 0;
+        try {
+            for (String line : java.util.Collections.list(carrier.getAllHeaderLines())) {
+                bytes += line.length() + 2;
+                fields++;
+            }
+        } catch (MessagingException | RuntimeException unreadable) {
+            notes.add(new Note(Part.HEADERS, "unreadable_headers", "the submission's header section could not be read: "
+                    + unreadable.getClass().getSimpleName()));
+            return;
+        }
+        if (bytes > limits.maxHeaderBytes() || fields > limits.maxHeaderFields()) {
+            notes.add(new Note(Part.HEADERS, "header_limit", "the submission's header section of " + bytes + " bytes in " + fields
+                    + " fields is over the limits (" + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderFields()
+                    + " fields); only its Subject and MIME fields were read"));
+        }
     }
 
     /** An OLE2 compound file, the container of Outlook's .msg format. */

@@ -87,8 +87,9 @@ public final class EncodedWords {
     }
 
     /**
-     * Header bytes above 0x7F without an encoded word: the parser handed them over as ISO-8859-1
-     * characters, so they are turned back into bytes and decoded by what they most likely are.
+     * Header bytes above 0x7F, or ISO-2022-JP escape sequences, without an encoded word: the parser
+     * handed them over as ISO-8859-1 characters, so they are turned back into bytes and decoded by
+     * what they most likely are.
      */
     private static String raw8bit(String text, List<String> problems) {
         boolean eightBit = false;
@@ -101,11 +102,12 @@ public final class EncodedWords {
                 eightBit = true;
             }
         }
-        if (!eightBit) {
+        boolean jisEscape = text.contains("\u001B$") || text.contains("\u001B(");
+        if (!eightBit && !jisEscape) {
             return text;
         }
         DecodedText decoded = TextDecoder.decode(text.getBytes(StandardCharsets.ISO_8859_1), null);
-        problems.add("8-bit header text without an encoding, read as " + decoded.charset());
+        problems.add((eightBit ? "8-bit" : "ISO-2022-JP") + " header text without an encoding, read as " + decoded.charset());
         return decoded.text();
     }
 

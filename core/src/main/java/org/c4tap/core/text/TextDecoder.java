@@ -41,7 +41,17 @@ public final class TextDecoder {
         String best = null;
         Charset bestCharset = null;
         int bestScore = Integer.MIN_VALUE;
-        for (Charset candidate : candidates(bytes)) {
+        if (hasEightBit(bytes)) {
+            // Bytes of Shift_JIS or EUC-JP almost never form valid UTF-8, while valid UTF-8 often also
+            // decodes as more (so higher-scoring) two-byte characters: valid UTF-8 that reads as text wins.
+            Optional<String> utf8 = strict(bytes, StandardCharsets.UTF_8);
+            if (utf8.isPresent() && !hasImplausible(utf8.get())) {
+                best = utf8.get();
+                bestCharset = StandardCharsets.UTF_8;
+                bestScore = Integer.MAX_VALUE;
+            }
+        }
+        for (Charset candidate : bestScore == Integer.MAX_VALUE ? new Charset[0] : candidates(bytes)) {
             Optional<String> text = strict(bytes, candidate);
             if (text.isPresent()) {
                 int score = plausibility(text.get());
@@ -92,10 +102,21 @@ public final class TextDecoder {
      * carry bytes above 0x7F, and a strict decoder would otherwise accept UTF-8 as ISO-2022-JP.
      */
     private static boolean plausible(byte[] bytes, Charset charset) {
-        if (charset == ISO_2022_JP || charset == StandardCharsets.US_ASCII) {
+        if (sevenBit(charset)) {
             return !hasEightBit(bytes);
         }
         return true;
+    }
+
+    /**
+     * Charsets whose encoded form never has the high bit set. A mail server may have more charsets
+     * than the JDK (James carries a UTF-7 provider for IMAP), and their decoders may accept 8-bit
+     * bytes without complaint, so the label alone must not make such bytes readable.
+     */
+    private static boolean sevenBit(Charset charset) {
+        String name = charset.name().toLowerCase(Locale.ROOT);
+        return charset == ISO_2022_JP || charset == StandardCharsets.US_ASCII || name.startsWith("iso-2022")
+                || name.startsWith("x-windows-5022") || name.contains("utf-7") || name.contains("utf7") || name.equals("hz-gb-2312");
     }
 
     private static Charset[] candidates(byte[] bytes) {
@@ -128,6 +149,18 @@ public final class TextDecoder {
             }
         }
         return score;
+    }
+
+    /** Whether the text holds a character that {@link #plausibility} counts against it. */
+    private static boolean hasImplausible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ordinary = c == '\n' || c == '\r' || c == '\t';
+            if (!ordinary && (Character.isISOControl(c) || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xFF61 && c <= 0xFF9F))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> strict(byte[] bytes, Charset charset) {

@@ -16,6 +16,24 @@ class JapaneseTextTest {
     private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
     @Test
+    void eightBitBytesUnderASevenBitLabelAreMislabelledWhateverTheLabelsDecoderAccepts() {
+        // James's class path has a UTF-7 decoder that takes 8-bit bytes silently; ISO-2022-KR stands for it here
+        DecodedText text = TextDecoder.decode("口座の確認 https://evil.example/".getBytes(StandardCharsets.UTF_8), "ISO-2022-KR");
+        assertThat(text.text()).isEqualTo("口座の確認 https://evil.example/");
+        assertThat(text.mislabel()).contains("labelled 'iso-2022-kr', read as UTF-8");
+    }
+
+    @Test
+    void validUtf8WinsOverAHigherScoringShiftJisReading() {
+        DecodedText text = TextDecoder.decode("請求書.xlsx".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(text.text()).isEqualTo("請求書.xlsx");
+        assertThat(EncodedWords.decode(new String("経理部 佐藤".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).text())
+                .isEqualTo("経理部 佐藤");
+        assertThat(EncodedWords.decode(new String("【重要】".getBytes(ISO_2022_JP), StandardCharsets.ISO_8859_1)).text())
+                .as("raw ISO-2022-JP in a header").isEqualTo("【重要】");
+    }
+
+    @Test
     void anEncodedWordSplitInTheMiddleOfAUtf8CharacterIsJoinedBeforeDecoding() {
         byte[] bytes = "【至急】請求書".getBytes(StandardCharsets.UTF_8);
         byte[] first = Arrays.copyOfRange(bytes, 0, 4);   // ends inside 至 (3 bytes after 【)
