@@ -13,6 +13,7 @@ import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
@@ -93,8 +94,13 @@ public class ArchiveReport extends GenericMailet {
                     return;
                 }
                 Mail copy = mail.duplicate();
-                copy.setName(key);
-                repository.store(copy);
+                try {
+                    copy.setName(key);
+                    repository.store(copy);
+                } finally {
+                    // the repository keeps its own copy; James reports one left undisposed as leaked
+                    LifecycleUtil.dispose(copy);
+                }
             }
         } finally {
             IN_FLIGHT.remove(key, lock);
