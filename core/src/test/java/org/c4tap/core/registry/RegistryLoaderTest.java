@@ -126,6 +126,16 @@ class RegistryLoaderTest {
         assertThatThrownBy(() -> RegistryLoader.load(file)).isInstanceOf(RegistryException.class).hasMessageContaining("line");
     }
 
+    /** Found by RegistryLoaderFuzzTest: the loader threw MalformedInputException, an I/O failure without a line. */
+    @Test
+    void aFileSavedAsShiftJisIsRefusedWithItsLine() throws Exception {
+        Path file = directory.resolve("registry.yaml");
+        Files.write(file, "version: 1\norganisations:\n  - id: bank-a\n    name: { ja: みらい銀行 }\n"
+                .getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+        assertThatThrownBy(() -> RegistryLoader.load(file)).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.problems()).containsExactly("line 4: not UTF-8 (byte 57); save the file as UTF-8"));
+    }
+
     @Test
     void aBrokenNewVersionLeavesTheLastGoodOneInForce() throws Exception {
         Path file = write("""
