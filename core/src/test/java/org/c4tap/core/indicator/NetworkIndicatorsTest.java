@@ -21,4 +21,10 @@ class NetworkIndicatorsTest {
         assertThat(new NetworkIndicators().add("x@" + "a.".repeat(200_000) + "com").emails()).isEmpty();
         assertThat(new NetworkIndicators().add("x@" + "a.".repeat(120) + "com").emails()).hasSize(1);
     }
+
+    /** The IPv6 pattern's last group repeated without bound and overflowed the stack on ":1:1:1…". */
+    @Test
+    void aRunOfIpv6GroupsLongerThanAnAddressIsNoCrash() {
+        assertThat(new NetworkIndicators().add("2400:cb00::1:2 and 1:2::" + ":1".repeat(200_000)).ipv6()).containsExactly("2400:cb00::1:2");
+    }
 }
