@@ -114,6 +114,10 @@ public final class RegistryLoader {
             throw new RegistryException(file.toString(), List.of("line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem()));
         } catch (YAMLException | IOException e) {
             throw new RegistryException(file.toString(), List.of("not readable as YAML: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some malformed input unchecked, such as a tag that decodes to spaces ("!%a")
+            throw new RegistryException(file.toString(), List.of("not readable as YAML: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage()));
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new RegistryException(file.toString(), List.of("line 1: the registry must be a mapping with 'version' and 'organisations'"));
