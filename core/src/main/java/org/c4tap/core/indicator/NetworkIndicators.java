@@ -19,8 +19,11 @@ public final class NetworkIndicators {
 
     private static final int MAX_EACH = 500;
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\d.]*\\d)");
-    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}:?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:])");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    // {0,7}: an address has eight groups at most, and an unbounded repeated group overflowed the stack on ":1:1:1…"
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}:?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4}){0,7}|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:])");
+    // At most 126 labels before the top-level domain, as in DNS: an unbounded repeated group recursed
+    // once per label, and "x@a.a.a.…" with some thousands of labels overflowed the stack.
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,126}[A-Za-z]{2,63}");
 
     private final Set<String> ipv4 = new LinkedHashSet<>();
     private final Set<String> ipv6 = new LinkedHashSet<>();

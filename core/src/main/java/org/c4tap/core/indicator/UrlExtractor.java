@@ -23,7 +23,10 @@ public final class UrlExtractor {
     private static final int MAX_URLS = 1000;
     private static final int MAX_URL_LENGTH = 4096;
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"'`\\u3000-\\u30ff\\uff00-\\uffef\\u4e00-\\u9fff]+");
-    private static final Pattern HOST_IN_TEXT = Pattern.compile("(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63})\\b");
+    // Labels of at most 63 characters, at most 126 of them before the TLD, as in DNS: an unbounded
+    // repeated group recursed once per label and overflowed the stack on "a.a.a.…", and an
+    // unbounded label backtracked over the rest of a long word from every position in it.
+    private static final Pattern HOST_IN_TEXT = Pattern.compile("(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,126}[a-z]{2,63})\\b");
     private static final String TRAILING = ".,;:!?)]}>'\"";
 
     private final Map<String, UrlIndicator> found = new LinkedHashMap<>();

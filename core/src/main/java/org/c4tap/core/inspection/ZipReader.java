@@ -135,7 +135,7 @@ final class ZipReader implements ArchiveReader {
 
     private static void listLocalHeaders(byte[] zip, ListingBuilder listing) {
         int listed = 0;
-        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip), "IBM437", true, true, true)) {
+        try (ZipArchiveInputStream in = new WithoutZstandard(zip)) {
             for (ZipArchiveEntry entry; (entry = in.getNextEntry()) != null; listed++) {
                 if (listing.entryRoom() == 0) {
                     listing.leftOut(OptionalLong.empty());
@@ -151,7 +151,7 @@ final class ZipReader implements ArchiveReader {
                     entryListed = listing.addUnread(name, size, compressedSize, encrypted);
                 } else if (encrypted) {
                     entryListed = listing.addUnread(name, size, compressedSize, true);
-                } else if (!in.canReadEntryData(entry)) {
+                } else if (!in.canReadEntryData(entry) || entry.getMethod() == ZipRecord.ZSTANDARD) {
                     listing.noteNextEntry(NoteKind.ENTRY_UNREADABLE, "compression method " + entry.getMethod() + " not supported");
                     entryListed = listing.addUnread(name, size, compressedSize, false);
                 } else {
@@ -175,6 +175,28 @@ final class ZipReader implements ArchiveReader {
             } else {
                 listing.damaged("reading stopped after entry " + listed + " (" + damaged.getClass().getSimpleName() + ")");
             }
+        }
+    }
+
+    /**
+     * The streaming reader without Zstandard (method 93): commons-compress reads it through zstd-jni,
+     * a native library we do not ship, and opening such an entry failed with NoClassDefFoundError,
+     * an Error that no reader catches. Its entries are listed unread, as other unknown methods are.
+     */
+    private static final class WithoutZstandard extends ZipArchiveInputStream {
+
+        WithoutZstandard(byte[] zip) {
+            super(new ByteArrayInputStream(zip), "IBM437", true, true, true);
+        }
+
+        @Override
+        protected InputStream createZstdInputStream(InputStream in) {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("Zstandard is not supported");
+                }
+            };
         }
     }
 

@@ -21,6 +21,7 @@ record ZipRecord(byte[] rawName, boolean utf8Flag, Optional<String> unicodePath,
     static final int DEFLATED = 8;
     static final int DEFLATE64 = 9;
     static final int BZIP2 = 12;
+    static final int ZSTANDARD = 93;
     static final int WINZIP_AES = 99;
 
     EntryName name() {

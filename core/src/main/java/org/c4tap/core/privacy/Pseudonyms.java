@@ -23,7 +23,8 @@ import org.c4tap.core.message.Mailbox;
 public final class Pseudonyms {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?)");
-    private static final Pattern HOST = Pattern.compile("(?i)(?<![A-Za-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}(?![A-Za-z0-9-])");
+    // {1,126} labels, as in DNS: an unbounded repeated group recursed per label and overflowed the stack on "a.a.a.…"
+    private static final Pattern HOST = Pattern.compile("(?i)(?<![A-Za-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,126}[a-z]{2,63}(?![A-Za-z0-9-])");
     public static final String DOMAIN = "pseudonym.invalid";
 
     private final byte[] secret;

@@ -3,6 +3,11 @@ package org.c4tap.core.registry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +67,39 @@ public final class RegistryLoader {
             throw new RegistryException(file.toString(), List.of("the file is larger than " + MAX_BYTES + " bytes"));
         }
         RegistryLoader loader = new RegistryLoader(file);
-        Registry registry = loader.read(Files.readString(file, StandardCharsets.UTF_8));
+        Registry registry = loader.read(utf8(file, Files.readAllBytes(file)));
         return new Loaded(registry, List.copyOf(loader.certificates));
     }
 
     /** A registry and the certificates its file names, each with its line. */
     public record Loaded(Registry registry, List<RegisteredCertificate> certificates) {
+    }
+
+    /**
+     * The file's text. A file saved in another encoding (Shift_JIS, for the Japanese names) is a
+     * problem with the file, reported with its line like any other, not an I/O failure.
+     */
+    private static String utf8(Path file, byte[] bytes) throws RegistryException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new RegistryException(file.toString(), List.of("line " + line + ": not UTF-8 (byte " + offset
+                    + "); save the file as UTF-8"));
+        }
+        return out.flip().toString();
     }
 
     private Registry read(String text) throws RegistryException {
@@ -82,6 +114,10 @@ public final class RegistryLoader {
             throw new RegistryException(file.toString(), List.of("line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem()));
         } catch (YAMLException | IOException e) {
             throw new RegistryException(file.toString(), List.of("not readable as YAML: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some malformed input unchecked, such as a tag that decodes to spaces ("!%a")
+            throw new RegistryException(file.toString(), List.of("not readable as YAML: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage()));
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new RegistryException(file.toString(), List.of("line 1: the registry must be a mapping with 'version' and 'organisations'"));

@@ -16,7 +16,8 @@ public final class SubjectTag {
 
     private static final Pattern TAG = Pattern.compile("^\\s*[\\[【［(（]\\s*(RED|AMBER|YELLOW|GREEN|WHITE)\\s*[\\]】］)）]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FORWARD_PREFIX = Pattern.compile("^\\s*((fwd?|fw|re|転送|返信|ｆｗ|tr|wg)\\s*[:：]\\s*)+",
+    /** One prefix; they are stripped one at a time, as a repeated group recurses per repetition and overflows the stack. */
+    private static final Pattern FORWARD_PREFIX = Pattern.compile("^\\s*(?:fwd?|fw|re|転送|返信|ｆｗ|tr|wg)\\s*[:：]\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private SubjectTag() {
@@ -32,7 +33,7 @@ public final class SubjectTag {
         }
         Scope scope = Scope.parseOrRed(matcher.group(1));
         for (String reported : reportedSubjects) {
-            Matcher original = TAG.matcher(FORWARD_PREFIX.matcher(reported == null ? "" : reported).replaceFirst(""));
+            Matcher original = TAG.matcher(withoutForwardPrefixes(reported == null ? "" : reported));
             if (original.find() && Scope.parseOrRed(original.group(1)) == scope) {
                 return Optional.empty();
             }
@@ -49,5 +50,16 @@ public final class SubjectTag {
             return tag.get();
         }
         return tag.get().scope().includes(given.scope()) ? given : tag.get();
+    }
+
+    /** The subject after its leading "Fw:", "Re:", "転送:"… however many there are. */
+    static String withoutForwardPrefixes(String subject) {
+        Matcher prefix = FORWARD_PREFIX.matcher(subject);
+        int start = 0;
+        while (prefix.lookingAt()) {
+            start = prefix.end();
+            prefix.region(start, subject.length());
+        }
+        return subject.substring(start);
     }
 }

@@ -44,4 +44,11 @@ class UrlExtractorTest {
         assertThat(Defang.url("https://evil.example/login")).isEqualTo("hxxps://evil[.]example/login");
         assertThat(Defang.url("http://1.2.3.4/a.b")).isEqualTo("hxxp://1[.]2[.]3[.]4/a.b");
     }
+
+    /** The host pattern's repeated label group overflowed the stack on "a.a.a.…" in a link's visible text. */
+    @Test
+    void aLinkTextOfEndlessLabelsIsNoCrash() {
+        assertThat(UrlExtractor.showsOtherHost("a.".repeat(200_000) + "com", "evil.example")).isTrue();
+        assertThat(UrlExtractor.showsOtherHost("x".repeat(1_000_000), "evil.example")).isFalse();
+    }
 }

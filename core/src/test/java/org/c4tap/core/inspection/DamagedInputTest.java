@@ -1,6 +1,7 @@
 package org.c4tap.core.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.ArrayList;
@@ -53,6 +54,20 @@ class DamagedInputTest {
         assertThat(inspection.notes()).containsExactly(
                 new InspectionNote(NoteKind.ARCHIVE_DAMAGED, "zip archive at depth 1: no central directory; listed from the local headers"),
                 new InspectionNote(NoteKind.ARCHIVE_DAMAGED, "zip archive at depth 1: reading stopped after entry 3 (EOFException)"));
+    }
+
+    /** Found by InspectorFuzzTest: opening a Zstandard entry threw NoClassDefFoundError (zstd-jni is not shipped). */
+    @Test
+    void aZstandardEntryOfAZipWithoutItsEndRecordIsListedUnread() {
+        byte[] zip = ZipBytes.of(ZipBytes.Entry.stored("report.exe", PpapZip.windowsProgram()).withMethod(93),
+                ZipBytes.Entry.stored("readme.txt", FIRST));
+
+        Inspection inspection = INSPECTOR.inspect(Arrays.copyOf(zip, zip.length - 1), "cut.zip", null);
+
+        assertThat(inspection.archive().orElseThrow().entries()).extracting(ArchiveEntry::path, ArchiveEntry::fingerprint)
+                .containsExactly(tuple("report.exe", Optional.empty()), tuple("readme.txt", Optional.of(Fingerprinter.of(FIRST))));
+        assertThat(inspection.notes()).contains(
+                new InspectionNote(NoteKind.ENTRY_UNREADABLE, "zip entry 1 at depth 1: compression method 93 not supported"));
     }
 
     @Test

@@ -36,4 +36,11 @@ class PseudonymsTest {
         assertThat(headers.from()).isEqualTo("attacker@evil.example");
         assertThat(applied.part(ReporterIdentity.class).orElseThrow().address()).isEqualTo("taro@bank.example");
     }
+
+    /** The host pattern's repeated label group overflowed the stack on "a.a.a.…". */
+    @Test
+    void textOfEndlessLabelsIsLeftAsItIs() {
+        String text = "a.".repeat(200_000) + "bank.example";
+        assertThat(pseudonyms.replaceIn(text).equals(text)).isTrue();
+    }
 }

@@ -126,6 +126,42 @@ class RegistryLoaderTest {
         assertThatThrownBy(() -> RegistryLoader.load(file)).isInstanceOf(RegistryException.class).hasMessageContaining("line");
     }
 
+    /** Found by RegistryLoaderFuzzTest: the loader threw MalformedInputException, an I/O failure without a line. */
+    @Test
+    void aFileSavedAsShiftJisIsRefusedWithItsLine() throws Exception {
+        Path file = directory.resolve("registry.yaml");
+        Files.write(file, "version: 1\norganisations:\n  - id: bank-a\n    name: { ja: みらい銀行 }\n"
+                .getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+        assertThatThrownBy(() -> RegistryLoader.load(file)).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.problems()).containsExactly("line 4: not UTF-8 (byte 57); save the file as UTF-8"));
+    }
+
+    /** Found by RegistryLoaderFuzzTest: SnakeYAML threw IllegalArgumentException for this tag, which the loader let through. */
+    @Test
+    void yamlThatSnakeYamlRejectsUncheckedIsRefused() throws Exception {
+        Path file = write("!%a");
+        assertThatThrownBy(() -> RegistryLoader.load(file)).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.problems()).containsExactly("not readable as YAML: IllegalArgumentException: "
+                        + "Tag must not contain leading or trailing spaces."));
+    }
+
+    /** A broken version that SnakeYAML rejects unchecked is refused like any other: the last good one stays. */
+    @Test
+    void anUnreadableNewVersionLeavesTheLastGoodOneInForce() throws Exception {
+        Path file = write("""
+                version: 1
+                organisations:
+                  - id: a
+                    role: related
+                    addresses: [ { address: a@x.example, certificates: [ bank.pem ] } ]
+                """);
+        RegistryFile held = RegistryFile.open(file);
+        Files.writeString(file, "!%a", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(held.current().organisations()).extracting(Organisation::id).containsExactly("a");
+        assertThat(held.refusedProblem()).hasValueSatisfying(problem -> assertThat(problem).contains("IllegalArgumentException"));
+    }
+
     @Test
     void aBrokenNewVersionLeavesTheLastGoodOneInForce() throws Exception {
         Path file = write("""

@@ -22,6 +22,14 @@ class SubjectTagTest {
         assertThat(SubjectTag.read("TLP:WHITE invoice", List.of("invoice"))).isEmpty();
     }
 
+    /** A repeated group in the prefix pattern recursed per prefix: 200,000 of them overflowed the stack. */
+    @Test
+    void anyNumberOfForwardPrefixesIsStripped() {
+        assertThat(SubjectTag.withoutForwardPrefixes(" Fw: RE：転送: fwd:x: y")).isEqualTo("x: y");
+        String attackers = "Fw: ".repeat(200_000) + "[WHITE] please share";
+        assertThat(SubjectTag.read("[WHITE] please share", List.of(attackers))).isEmpty();
+    }
+
     @Test
     void twoRequestsGiveTheNarrower() {
         ScopeChoice subaddress = new ScopeChoice(Scope.GREEN, ScopeChoice.Origin.SUBADDRESS);
