@@ -122,7 +122,7 @@ public final class InlineForward {
         while (position < text.length() && lines++ < MAX_HEADER_LINES) {
             int end = lineEnd(text, position);
             String line = text.substring(position, end).replace("\r", "");
-            String unquoted = line.replaceFirst("^[ \\t]*(>[ \\t]?)+", "");
+            String unquoted = withoutQuoteMarks(line);
             if (unquoted.isBlank()) {
                 position = nextLine(text, end);
                 break;
@@ -172,11 +172,33 @@ public final class InlineForward {
         int position = Math.min(text.length(), from + 1);
         while (position < text.length()) {
             int end = lineEnd(text, position);
-            if (!text.substring(position, end).replaceFirst("^[ \\t]*(>[ \\t]?)*", "").isBlank()) {
+            if (!withoutQuoteMarks(text.substring(position, end)).isBlank()) {
                 break;
             }
             position = nextLine(text, end);
         }
         return position;
+    }
+
+    /**
+     * The line without its leading quote marks ("> > "): whitespace, then each {@code >} with at
+     * most one space or tab after it; the line as it is when it has none. A forward scan: a pattern
+     * with a repeated group recursed once per quote mark, and a line of tens of thousands of them
+     * overflowed the stack.
+     */
+    private static String withoutQuoteMarks(String line) {
+        int position = 0;
+        while (position < line.length() && (line.charAt(position) == ' ' || line.charAt(position) == '\t')) {
+            position++;
+        }
+        boolean quoted = false;
+        while (position < line.length() && line.charAt(position) == '>') {
+            quoted = true;
+            position++;
+            if (position < line.length() && (line.charAt(position) == ' ' || line.charAt(position) == '\t')) {
+                position++;
+            }
+        }
+        return quoted ? line.substring(position) : line;
     }
 }

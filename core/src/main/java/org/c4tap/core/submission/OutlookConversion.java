@@ -112,13 +112,39 @@ final class OutlookConversion {
         String headers = outlook.transportHeaders().isBlank()
                 ? "From: " + outlook.from().formatted() + "\r\nSubject: " + outlook.subject() + "\r\n"
                 : outlook.transportHeaders().replace("\r\n", "\n").replace("\n", "\r\n").stripTrailing() + "\r\n";
-        String kept = headers.replaceAll("(?im)^(content-type|content-transfer-encoding|mime-version):.*\\r\\n(?:[ \\t].*\\r\\n)*", "");
-        out.writeBytes(kept.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(withoutMimeFields(headers).getBytes(StandardCharsets.UTF_8));
         out.writeBytes("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
         byte[] bytes = out.toByteArray();
         return bytes.length <= limits.maxSpamBytes() ? bytes : new byte[0];
+    }
+
+    /**
+     * The header section without its MIME fields (Content-Type, Content-Transfer-Encoding,
+     * MIME-Version) and their folded continuations, which our own fields replace. Line by line: a
+     * pattern with a repeated group for the continuations recursed once per folded line and
+     * overflowed the stack on tens of thousands of them.
+     */
+    private static String withoutMimeFields(String headers) {
+        StringBuilder kept = new StringBuilder(headers.length());
+        boolean dropping = false;
+        int start = 0;
+        while (start < headers.length()) {
+            int end = headers.indexOf("\r\n", start);
+            end = end < 0 ? headers.length() : end + 2;
+            String line = headers.substring(start, end);
+            boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            if (!continuation) {
+                String name = line.contains(":") ? line.substring(0, line.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT) : "";
+                dropping = name.equals("content-type") || name.equals("content-transfer-encoding") || name.equals("mime-version");
+            }
+            if (!dropping) {
+                kept.append(line);
+            }
+            start = end;
+        }
+        return kept.toString();
     }
 
     private static Note note(OutlookNote note) {
