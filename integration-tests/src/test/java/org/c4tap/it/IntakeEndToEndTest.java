@@ -160,7 +160,10 @@ class IntakeEndToEndTest {
         assertThat(report.part(SpamAnalysis.class).orElseThrow().status()).isEqualTo(SpamAnalysis.Status.UNAVAILABLE);
         System.out.println("[intake]   with spamd hanging, the notice arrived " + took.toMillis() + " ms after submission (deadline "
                 + SPAMD_DEADLINE.toMillis() + " ms)");
-        assertThat(took).as("the spamd deadline bounds the wait").isLessThan(SPAMD_DEADLINE.plusSeconds(25));
+        // A hanging spamd without the deadline would hold the report until this test's own timeout;
+        // the bound is generous because the rest of the path (relay, council, IMAP) runs on a shared
+        // machine: this shows that the wait ends, not how fast the gateway is.
+        assertThat(took).as("the spamd deadline bounds the wait").isLessThan(SPAMD_DEADLINE.plusSeconds(90));
         spamdSwitch.set(SpamdSwitch.Mode.UP);
     }
 
