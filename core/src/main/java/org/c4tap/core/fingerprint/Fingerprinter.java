@@ -40,17 +40,30 @@ public final class Fingerprinter {
     }
 
     /**
+     * The fingerprint of bytes already in memory and, when there are at most {@code keepUpTo} of
+     * them, those same bytes (not a copy) for inspection.
+     */
+    public static Fingerprinted of(byte[] bytes, int keepUpTo) {
+        Fingerprint fingerprint = of(bytes);
+        return new Fingerprinted(fingerprint, bytes.length <= keepUpTo ? Optional.of(bytes) : Optional.empty());
+    }
+
+    /**
      * Reads {@code in} to its end and also keeps its bytes when there are at most {@code keepUpTo}
      * of them, for inspection without a second read.
      *
      * @param expectedSize a size hint (such as the encoded size of a MIME part) so the kept copy is
-     *                     allocated once rather than grown, and large streams use two cores
+     *                     allocated once rather than grown, and large streams use two cores; when
+     *                     it is exact, the kept copy is the only one ever made (otherwise it is
+     *                     trimmed to size at the end, a second copy)
      */
     public static Fingerprinted of(InputStream in, long expectedSize, int keepUpTo) throws IOException {
         Hashes hashes = new Hashes();
         boolean parallel = expectedSize >= PARALLEL_FROM && ForkJoinPool.getCommonPoolParallelism() > 1;
         byte[] buffer = new byte[CHUNK];
-        byte[] kept = keepUpTo > 0 ? new byte[(int) Math.min(keepUpTo, Math.max(CHUNK, expectedSize))] : null;
+        // a stream expected to be larger than keepUpTo will most likely not be kept: start small
+        byte[] kept = keepUpTo <= 0 ? null
+                : new byte[(int) (expectedSize > 0 && expectedSize <= keepUpTo ? expectedSize : Math.min(keepUpTo, CHUNK))];
         long size = 0;
         for (int read; (read = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
             if (parallel) {

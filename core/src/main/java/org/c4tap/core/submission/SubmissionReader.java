@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.c4tap.core.message.InPlaceMessage;
 import org.c4tap.core.message.Mailbox;
 import org.c4tap.core.message.MessageBytes;
 import org.c4tap.core.message.MimeParts;
@@ -127,7 +128,17 @@ public final class SubmissionReader {
 
     private Optional<ReportedMessage> attachedMessage(MimePart part, String type, String prefix, List<Note> notes)
             throws MessagingException, IOException {
-        byte[] raw = MimeParts.decodedBytes(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        ReportedMessage.Source source = type.startsWith("message/") ? ReportedMessage.Source.ATTACHED_MESSAGE
+                : ReportedMessage.Source.ATTACHED_EML;
+        int maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes());
+        // a mail too large for the spam filter needs no bytes of its own: parse it where it lies
+        if (MimeParts.size(part) > limits.maxSpamBytes()) {
+            Optional<MimeMessage> inPlace = InPlaceMessage.parse(part, maxBytes);
+            if (inPlace.isPresent()) {
+                return Optional.of(messages.read(inPlace.get(), source, new byte[0], prefix));
+            }
+        }
+        byte[] raw = MimeParts.decodedBytes(part, maxBytes);
         if (isOutlookFile(raw)) {
             return Optional.of(outlookConversion.convert(outlook.read(raw), prefix));
         }
@@ -137,8 +148,6 @@ public final class SubmissionReader {
             return Optional.empty();
         }
         MimeMessage message = MimeParts.parse(bytes);
-        ReportedMessage.Source source = type.startsWith("message/") ? ReportedMessage.Source.ATTACHED_MESSAGE
-                : ReportedMessage.Source.ATTACHED_EML;
         return Optional.of(messages.read(message, source, spamSample(bytes), prefix));
     }
 
