@@ -55,6 +55,10 @@ class FingerprinterTest {
             assertThat(kept.content()).as("hint %d", hint).hasValueSatisfying(content -> assertThat(content).isEqualTo(bytes));
             assertThat(kept.fingerprint()).isEqualTo(Fingerprinter.of(bytes));
         }
-        assertThat(Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), bytes.length, bytes.length - 1).content()).isEmpty();
+        for (long hint : new long[] {0, bytes.length}) {
+            assertThat(Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), hint, bytes.length).content())
+                    .hasValueSatisfying(content -> assertThat(content).isEqualTo(bytes));
+            assertThat(Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), hint, bytes.length - 1).content()).isEmpty();
+        }
     }
 }
