@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 public class DistributionBenchmark {
 
     @Param({"typical", "200kb"})

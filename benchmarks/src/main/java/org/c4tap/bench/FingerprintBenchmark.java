@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 4)
+@Measurement(iterations = 5, time = 4)
 public class FingerprintBenchmark {
 
     private static final int CHUNK = 1024 * 1024;
