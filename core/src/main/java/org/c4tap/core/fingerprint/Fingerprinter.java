@@ -1,6 +1,5 @@
 package org.c4tap.core.fingerprint;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -32,43 +31,67 @@ public final class Fingerprinter {
     }
 
     public static Fingerprint of(byte[] bytes) {
-        try {
-            return of(new ByteArrayInputStream(bytes), bytes.length, 0).fingerprint();
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        Hashes hashes = new Hashes(bytes.length >= PARALLEL_FROM);
+        hashes.update(bytes, 0, bytes.length);
+        return hashes.fingerprint(bytes.length);
+    }
+
+    /**
+     * The fingerprint of bytes already in memory and, when there are at most {@code keepUpTo} of
+     * them, those same bytes (not a copy) for inspection.
+     */
+    public static Fingerprinted of(byte[] bytes, int keepUpTo) {
+        Fingerprint fingerprint = of(bytes);
+        return new Fingerprinted(fingerprint, bytes.length <= keepUpTo ? Optional.of(bytes) : Optional.empty());
     }
 
     /**
      * Reads {@code in} to its end and also keeps its bytes when there are at most {@code keepUpTo}
-     * of them, for inspection without a second read.
+     * of them, for inspection without a second read. Bytes to keep are read straight into the
+     * kept copy and hashed there; the others pass through a buffer of at most 1 MiB.
      *
      * @param expectedSize a size hint (such as the encoded size of a MIME part) so the kept copy is
-     *                     allocated once rather than grown, and large streams use two cores
+     *                     allocated once rather than grown, and large streams use two cores; when
+     *                     it is exact, the kept copy is the only one ever made (otherwise it is
+     *                     trimmed to size at the end, a second copy)
      */
     public static Fingerprinted of(InputStream in, long expectedSize, int keepUpTo) throws IOException {
-        Hashes hashes = new Hashes();
-        boolean parallel = expectedSize >= PARALLEL_FROM && ForkJoinPool.getCommonPoolParallelism() > 1;
-        byte[] buffer = new byte[CHUNK];
-        byte[] kept = keepUpTo > 0 ? new byte[(int) Math.min(keepUpTo, Math.max(CHUNK, expectedSize))] : null;
+        Hashes hashes = new Hashes(expectedSize >= PARALLEL_FROM);
+        // a stream expected to be larger than keepUpTo will most likely not be kept: start small
+        byte[] kept = keepUpTo <= 0 ? null
+                : new byte[(int) (expectedSize > 0 && expectedSize <= keepUpTo ? expectedSize : Math.min(keepUpTo, CHUNK))];
+        int streaming = (int) Math.max(8192, Math.min(CHUNK, expectedSize > 0 ? expectedSize : CHUNK));
+        byte[] buffer = null;
         long size = 0;
-        for (int read; (read = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-            if (parallel) {
-                int length = read;
-                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> hashes.firstGroup(buffer, length));
-                hashes.secondGroup(buffer, length);
-                other.join();
+        while (true) {
+            boolean intoKept = kept != null && size < kept.length;
+            byte[] target;
+            int offset;
+            int room;
+            if (intoKept) {
+                target = kept;
+                offset = (int) size;
+                room = (int) Math.min(CHUNK, kept.length - size);
             } else {
-                hashes.firstGroup(buffer, read);
-                hashes.secondGroup(buffer, read);
+                // the kept copy is full: a small read tells whether the stream has ended before it grows
+                int wanted = kept != null ? 8192 : streaming;
+                if (buffer == null || buffer.length < wanted) {
+                    buffer = new byte[wanted];
+                }
+                target = buffer;
+                offset = 0;
+                room = wanted;
             }
-            if (kept != null) {
+            int read = in.readNBytes(target, offset, room);
+            if (read == 0) {
+                break;
+            }
+            hashes.update(target, offset, read);
+            if (!intoKept && kept != null) {
                 if (size + read > keepUpTo) {
                     kept = null;
                 } else {
-                    if (size + read > kept.length) {
-                        kept = Arrays.copyOf(kept, (int) Math.min(keepUpTo, Math.max(size + read, kept.length * 2L)));
-                    }
+                    kept = Arrays.copyOf(kept, (int) Math.min(keepUpTo, Math.max(size + read + CHUNK, size * 2)));
                     System.arraycopy(buffer, 0, kept, (int) size, read);
                 }
             }
@@ -79,7 +102,10 @@ public final class Fingerprinter {
         return new Fingerprinted(hashes.fingerprint(size), content);
     }
 
-    /** The six hashes of one stream, updated in two groups that may run on different threads. */
+    /**
+     * The six hashes of one stream, updated in two groups of about equal cost, which run side by
+     * side on two cores when there are two and the stream is large.
+     */
     private static final class Hashes {
         private final MessageDigest md5 = digest("MD5");
         private final MessageDigest sha1 = digest("SHA-1");
@@ -87,17 +113,33 @@ public final class Fingerprinter {
         private final MessageDigest sha512 = digest("SHA-512");
         private final Ssdeep ssdeep = new Ssdeep();
         private final Tlsh tlsh = new Tlsh();
+        private final boolean parallel;
 
-        void firstGroup(byte[] bytes, int length) {
-            md5.update(bytes, 0, length);
-            sha1.update(bytes, 0, length);
-            ssdeep.update(bytes, 0, length);
+        Hashes(boolean large) {
+            this.parallel = large && ForkJoinPool.getCommonPoolParallelism() > 1;
         }
 
-        void secondGroup(byte[] bytes, int length) {
-            sha256.update(bytes, 0, length);
-            sha512.update(bytes, 0, length);
-            tlsh.update(bytes, 0, length);
+        void update(byte[] bytes, int offset, int length) {
+            if (parallel) {
+                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> firstGroup(bytes, offset, length));
+                secondGroup(bytes, offset, length);
+                other.join();
+            } else {
+                firstGroup(bytes, offset, length);
+                secondGroup(bytes, offset, length);
+            }
+        }
+
+        private void firstGroup(byte[] bytes, int offset, int length) {
+            md5.update(bytes, offset, length);
+            sha1.update(bytes, offset, length);
+            ssdeep.update(bytes, offset, length);
+        }
+
+        private void secondGroup(byte[] bytes, int offset, int length) {
+            sha256.update(bytes, offset, length);
+            sha512.update(bytes, offset, length);
+            tlsh.update(bytes, offset, length);
         }
 
         Fingerprint fingerprint(long size) {

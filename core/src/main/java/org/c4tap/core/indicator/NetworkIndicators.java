@@ -44,8 +44,10 @@ public final class NetworkIndicators {
         while (v6.find() && ipv6.size() < MAX_EACH) {
             canonicalIpv6(v6.group(1)).ifPresent(ipv6::add);
         }
-        Matcher email = EMAIL.matcher(refanged);
-        while (email.find() && emails.size() < MAX_EACH) {
+        for (java.util.regex.MatchResult email : AddressMatches.in(refanged, EMAIL, 64)) {
+            if (emails.size() >= MAX_EACH) {
+                break;
+            }
             addEmail(email.group());
         }
         return this;

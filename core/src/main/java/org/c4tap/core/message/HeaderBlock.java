@@ -87,6 +87,14 @@ public final class HeaderBlock {
         return new Bounded(kept.toByteArray(), end, fields, dropped, keptPast);
     }
 
+    /**
+     * Whether the header section at the start of {@code head} ends within it and within the
+     * limits, so that the message can be parsed as it is, with nothing to bound.
+     */
+    public static boolean within(byte[] head, int maxBytes, int maxFields) {
+        return headerEnd(head) < head.length && !bound(head, maxBytes, maxFields).cut();
+    }
+
     /** Where the header section ends: at the empty line that ends it (which belongs to the body), or at the end. */
     private static int headerEnd(byte[] message) {
         if (message.length >= 2 && message[0] == '\r' && message[1] == '\n') {

@@ -8,10 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.c4tap.core.indicator.AddressMatches;
 import org.c4tap.core.message.Mailbox;
 
 /**
@@ -121,15 +122,16 @@ public final class Pseudonyms {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String addressesReplaced = replace(text, ADDRESS, match -> isInternalHost(match.group(1)) ? pseudonym(match.group()) : null);
-        return replace(addressesReplaced, HOST, match -> isInternalHost(match.group()) ? hostPseudonym(match.group()) : null);
+        String addressesReplaced = replace(text, AddressMatches.in(text, ADDRESS, 64),
+                match -> isInternalHost(match.group(1)) ? pseudonym(match.group()) : null);
+        return replace(addressesReplaced, HOST.matcher(addressesReplaced).results().toList(),
+                match -> isInternalHost(match.group()) ? hostPseudonym(match.group()) : null);
     }
 
-    private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
-        Matcher matcher = pattern.matcher(text);
+    private static String replace(String text, List<MatchResult> matches, java.util.function.Function<MatchResult, String> replacement) {
         StringBuilder out = null;
         int last = 0;
-        while (matcher.find()) {
+        for (MatchResult matcher : matches) {
             String replaced = replacement.apply(matcher);
             if (replaced != null) {
                 if (out == null) {

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,19 +27,20 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
-import org.bouncycastle.mail.smime.SMIMESigned;
 import org.bouncycastle.util.Store;
 import org.c4tap.core.message.ContentHeader;
 import org.c4tap.core.message.HeaderText;
@@ -165,26 +167,34 @@ public final class Opener {
     private Recipient decryptor(boolean gcm, boolean ec) {
         if (ec) {
             return gcm ? new JceKeyAgreeAuthEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
-                    : new JceKeyAgreeEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider());
+                    : new JceKeyAgreeEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
+                    .setContentProvider(Crypto.contentProvider());
         }
         return gcm ? new JceKeyTransAuthEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
-                : new JceKeyTransEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider());
+                : new JceKeyTransEnvelopedRecipient(recipient.key()).setProvider(Crypto.provider())
+                .setContentProvider(Crypto.contentProvider());
     }
 
     private Opened verify(Decrypted decrypted) throws Exception {
-        MimeBodyPart inner = new MimeBodyPart(new ByteArrayInputStream(decrypted.plain()));
+        MimeBodyPart inner = new MimeBodyPart(new SharedByteArrayInputStream(decrypted.plain()));
         String innerType = MimeParts.baseType(inner);
         if (!innerType.equals("multipart/signed")) {
             throw new OpenFailure(Reason.NOT_SIGNED, "the decrypted content is " + innerType + ", not multipart/signed");
         }
-        SMIMESigned signed;
+        byte[] covered;
+        CMSSignedData signed;
         try {
             MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(inner));
             if (multipart.getCount() != 2) {
                 throw new OpenFailure(Reason.NOT_SIGNED, "multipart/signed with " + multipart.getCount() + " parts instead of 2");
             }
-            signed = new SMIMESigned(multipart);
-        } catch (CMSException | MessagingException | RuntimeException e) {
+            covered = signedBytes((MimeBodyPart) multipart.getBodyPart(0));
+            byte[] signature;
+            try (TransferDecoding.Decoded decoded = TransferDecoding.open((MimeBodyPart) multipart.getBodyPart(1))) {
+                signature = decoded.stream().readNBytes(MAX_SEALED_BYTES);
+            }
+            signed = new CMSSignedData(new CMSProcessableByteArray(covered), signature);
+        } catch (CMSException | MessagingException | IOException | RuntimeException e) {
             throw new OpenFailure(Reason.MALFORMED, "the signature cannot be parsed (" + e.getClass().getSimpleName() + ")");
         }
         Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
@@ -207,7 +217,8 @@ public final class Opener {
         X509Certificate signerCertificate = converter.getCertificate(matches.iterator().next());
         boolean valid;
         try {
-            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.provider()).build(signerCertificate));
+            valid = signer.verify(new JcaSignerInfoVerifierBuilder(Crypto.digests()).setProvider(Crypto.provider())
+                    .build(signerCertificate));
         } catch (CMSVerifierCertificateNotValidException e) {
             // BouncyCastle checks the certificate against the signing time the signature states
             // before it checks the signature: the signature may be sound, the certificate is not.
@@ -227,10 +238,21 @@ public final class Opener {
         for (X509CertificateHolder holder : all) {
             certificates.add(converter.getCertificate(holder));
         }
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        signed.getContent().writeTo(content);
-        MimeBodyPart covered = new MimeBodyPart(new ByteArrayInputStream(content.toByteArray()));
-        return new Opened(covered, signerCertificate, certificates, protectedHeaders(covered), decrypted.encryption());
+        MimeBodyPart content = new MimeBodyPart(new SharedByteArrayInputStream(covered));
+        return new Opened(content, signerCertificate, certificates, protectedHeaders(content), decrypted.encryption());
+    }
+
+    /**
+     * The bytes the signature covers: the first part exactly as it came (its header lines as they
+     * were, its body untouched), in canonical form, as RFC 8551 has the signer compute it. Reading
+     * them this way, rather than through BouncyCastle's S/MIME parser, which rebuilds them a byte
+     * at a time, was most of the time of opening a report.
+     */
+    private static byte[] signedBytes(MimeBodyPart part) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.writeTo(bytes);
+        boolean binary = "binary".equalsIgnoreCase(TransferDecoding.encoding(part));
+        return binary ? bytes.toByteArray() : SignedEntity.canonical(bytes.toByteArray());
     }
 
     private static ProtectedHeaders protectedHeaders(MimeBodyPart covered) throws MessagingException {

@@ -5,9 +5,8 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +46,18 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.mail.smime.SMIMESignedGenerator;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.c4tap.core.message.FixedIdMimeMessage;
 import org.c4tap.core.message.MimeParts;
 
@@ -102,17 +104,7 @@ public final class Sealer {
         try {
             Date date = new Date();
             protect(content, headers, date);
-            byte[] signed = SmimeHandlers.call(() -> {
-                MimeBodyPart part = new MimeBodyPart();
-                MimeMultipart signedMultipart = sign(content);
-                part.setContent(signedMultipart);
-                // writeTo does not add the header that setContent only records
-                part.setHeader("Content-Type", signedMultipart.getContentType());
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                part.writeTo(bytes);
-                return bytes.toByteArray();
-            });
-            byte[] enveloped = encrypt(signed, recipients);
+            byte[] enveloped = encrypt(signedEntity(content), recipients);
             return message(headers, date, enveloped);
         } catch (SealException e) {
             throw e;
@@ -129,22 +121,24 @@ public final class Sealer {
      */
     public MimeMessage signOnly(MimeBodyPart content, OuterHeaders headers) throws SealException {
         try {
-            byte[] signed = SmimeHandlers.call(() -> {
-                MimeBodyPart part = new MimeBodyPart();
-                MimeMultipart signedMultipart = sign(content);
-                part.setContent(signedMultipart);
-                part.setHeader("Content-Type", signedMultipart.getContentType());
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                part.writeTo(bytes);
-                return bytes.toByteArray();
-            });
+            byte[] signed = signedEntity(content);
             ByteArrayOutputStream message = new ByteArrayOutputStream(signed.length + 512);
             message.writeBytes(headerBlock(headers, new Date()).getBytes(StandardCharsets.US_ASCII));
             message.writeBytes(signed);
-            return new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(message.toByteArray()));
+            return new FixedIdMimeMessage(MimeParts.session(), new SharedByteArrayInputStream(message.toByteArray()));
         } catch (Exception e) {
             throw new SealException("signing failed: " + e.getClass().getSimpleName() + safeMessage(e), e);
         }
+    }
+
+    /** {@code content} canonicalised, signed, and written as a multipart/signed entity. */
+    private byte[] signedEntity(MimeBodyPart content) throws Exception {
+        return SmimeHandlers.call(() -> {
+            ByteArrayOutputStream entity = new ByteArrayOutputStream();
+            content.writeTo(entity);
+            byte[] canonical = SignedEntity.canonical(entity.toByteArray());
+            return SignedEntity.write(canonical, sign(canonical));
+        });
     }
 
     /** RFC 9788: the protected header fields, and a record of what stayed outside, on the signed entity. */
@@ -166,7 +160,8 @@ public final class Sealer {
         content.setHeader("Content-Type", type.toString());
     }
 
-    private MimeMultipart sign(MimeBodyPart content) throws Exception {
+    /** The detached CMS SignedData over {@code canonical}, with our signed attributes and the signer's chain. */
+    private byte[] sign(byte[] canonical) throws Exception {
         SMIMECapabilityVector capabilities = new SMIMECapabilityVector();
         capabilities.addCapability(CMSAlgorithm.AES256_GCM);
         capabilities.addCapability(SMIMECapability.aES256_CBC);
@@ -180,13 +175,15 @@ public final class Sealer {
         attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                 new DERSet(new SigningCertificateV2(new ESSCertIDv2(hash)))));
 
-        SMIMESignedGenerator generator = new SMIMESignedGenerator(SMIMESignedGenerator.RFC5751_MICALGS);
-        generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                .setProvider(Crypto.provider())
-                .setSignedAttributeGenerator(new AttributeTable(attributes))
-                .build(signatureAlgorithm(), signer.key(), certificate));
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        String algorithm = signatureAlgorithm();
+        ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).setProvider(Crypto.signingProvider(algorithm))
+                .build(signer.key());
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(Crypto.digests())
+                .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                .build(contentSigner, certificate));
         generator.addCertificates(new JcaCertStore(signer.chain()));
-        return generator.generate(content);
+        return generator.generate(new CMSProcessableByteArray(canonical), false).getEncoded();
     }
 
     private String signatureAlgorithm() throws SealException {
@@ -204,6 +201,7 @@ public final class Sealer {
             for (X509Certificate recipient : recipients) {
                 generator.addRecipientInfoGenerator(recipientInfo(recipient));
             }
+            // BouncyCastle's: its builder cannot get an AES-GCM key generator from the JDK's provider
             OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                     .setProvider(Crypto.provider()).build();
             return generator.generate(data, (OutputAEADEncryptor) encryptor).getEncoded();
@@ -213,7 +211,7 @@ public final class Sealer {
             generator.addRecipientInfoGenerator(recipientInfo(recipient));
         }
         return generator.generate(data, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
-                .setProvider(Crypto.provider()).build()).getEncoded();
+                .setProvider(Crypto.contentProvider()).build()).getEncoded();
     }
 
     private RecipientInfoGenerator recipientInfo(X509Certificate recipient) throws Exception {
@@ -257,7 +255,7 @@ public final class Sealer {
         bytes.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
         bytes.writeBytes(Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encode(enveloped));
         bytes.writeBytes(new byte[] {'\r', '\n'});
-        return new FixedIdMimeMessage(MimeParts.session(), new ByteArrayInputStream(bytes.toByteArray()));
+        return new FixedIdMimeMessage(MimeParts.session(), new SharedByteArrayInputStream(bytes.toByteArray()));
     }
 
     /** The outer header fields every message we send carries, MIME-Version last. */

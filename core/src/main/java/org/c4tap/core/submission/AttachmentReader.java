@@ -27,6 +27,9 @@ import org.c4tap.core.scope.Part;
  */
 final class AttachmentReader {
 
+    /** From this estimated size on, a copy trimmed to size would cost more than decoding twice. */
+    private static final long EXACT_SIZE_FROM = 8L * 1024 * 1024;
+
     private final ReadLimits limits;
     private final TnefReader tnef;
     private final Inspector inspector;
@@ -69,10 +72,9 @@ final class AttachmentReader {
     Attachment read(MimePart part, String path, List<Note> notes, SampleShelf shelf) throws IOException {
         String filename = MimeParts.filename(part);
         String declared = MimeParts.baseType(part);
-        long encodedSize = MimeParts.size(part);
         Fingerprinted fingerprinted;
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(part)) {
-            fingerprinted = Fingerprinter.of(decoded.stream(), encodedSize * 3 / 4 + 4, limits.maxInspectedBytes());
+            fingerprinted = Fingerprinter.of(decoded.stream(), expectedSize(part), limits.maxInspectedBytes());
             TransferNotes.damaged(notes, Part.ATTACHMENTS, "part " + path, decoded.encoding(), decoded.stream().repairs(),
                     "the fingerprint is of the bytes as decoded");
         } catch (jakarta.mail.MessagingException e) {
@@ -81,11 +83,26 @@ final class AttachmentReader {
         return attachment(filename, declared, path, fingerprinted, notes, shelf);
     }
 
+    /**
+     * The decoded size to expect, for sizing the copy kept for inspection. Estimated from the
+     * encoded size, except for a large part that may be kept: that one is decoded once more to
+     * learn its exact size, so that its one copy is allocated at that size rather than trimmed from
+     * an estimate (which would briefly hold it twice: 100 MB for a 50 MB attachment).
+     */
+    private long expectedSize(MimePart part) throws jakarta.mail.MessagingException, IOException {
+        long encoded = MimeParts.size(part);
+        long estimate = TransferDecoding.encoding(part).equals("base64") ? encoded * 3 / 4 + 4 : encoded;
+        // base64 line ends make the estimate up to 1/39 too large
+        if (estimate < EXACT_SIZE_FROM || estimate - estimate / 16 > limits.maxInspectedBytes()) {
+            return estimate;
+        }
+        return TransferDecoding.decodedSize(part);
+    }
+
     /** Reads bytes that came out of a container (an Outlook message, a TNEF wrapper). */
     Attachment read(byte[] content, String filename, String declaredType, String path, List<Note> notes, SampleShelf shelf)
             throws IOException {
-        Fingerprinted fingerprinted = Fingerprinter.of(new java.io.ByteArrayInputStream(content), content.length,
-                limits.maxInspectedBytes());
+        Fingerprinted fingerprinted = Fingerprinter.of(content, limits.maxInspectedBytes());
         return attachment(filename, declaredType, path, fingerprinted, notes, shelf);
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.c4tap.core.message.Mailbox;
 import org.c4tap.core.message.HeaderBlock;
+import org.c4tap.core.message.InPlaceMessage;
 import org.c4tap.core.message.MessageBytes;
 import org.c4tap.core.message.MimeParts;
 import org.c4tap.core.message.MultipartReading;
@@ -138,7 +139,20 @@ public final class SubmissionReader {
 
     private Optional<ReportedMessage> attachedMessage(MimePart part, String type, String prefix, List<Note> notes)
             throws MessagingException, IOException {
-        MimeParts.Decoded decoded = MimeParts.decoded(part, (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes()));
+        ReportedMessage.Source source = type.startsWith("message/") ? ReportedMessage.Source.ATTACHED_MESSAGE
+                : ReportedMessage.Source.ATTACHED_EML;
+        int maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxMessageBytes());
+        // a mail too large for the spam filter needs no bytes of its own: parse it where it lies,
+        // when its header section needs no bounding
+        if (MimeParts.size(part) > limits.maxSpamBytes()
+                && HeaderBlock.within(MimeParts.decodedBytes(part, limits.maxHeaderBytes() + 4), limits.maxHeaderBytes(),
+                        limits.maxHeaderFields())) {
+            Optional<MimeMessage> inPlace = InPlaceMessage.parse(part, maxBytes);
+            if (inPlace.isPresent()) {
+                return Optional.of(messages.read(inPlace.get(), source, new byte[0], prefix, new ArrayList<>()));
+            }
+        }
+        MimeParts.Decoded decoded = MimeParts.decoded(part, maxBytes);
         List<Note> found = new ArrayList<>();
         TransferNotes.damaged(found, Part.ATTACHMENTS, "the forwarded mail", decoded.encoding(), decoded.repairs(),
                 "it was read as decoded");
@@ -161,8 +175,6 @@ public final class SubmissionReader {
         }
         byte[] bytes = bounded.message();
         MimeMessage message = MimeParts.parse(bytes);
-        ReportedMessage.Source source = type.startsWith("message/") ? ReportedMessage.Source.ATTACHED_MESSAGE
-                : ReportedMessage.Source.ATTACHED_EML;
         return Optional.of(messages.read(message, source, spamSample(bytes), prefix, found));
     }
 

@@ -36,4 +36,29 @@ class FingerprinterTest {
         assertThat(fp.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         assertThat(fp.sha1()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes)));
     }
+
+    @Test
+    void bytesAlreadyInMemoryAreKeptAsTheyAreNotCopied() {
+        byte[] bytes = new byte[10_000];
+        new Random(8).nextBytes(bytes);
+        assertThat(Fingerprinter.of(bytes, bytes.length).content()).containsSame(bytes);
+        assertThat(Fingerprinter.of(bytes, bytes.length).fingerprint()).isEqualTo(Fingerprinter.of(bytes));
+        assertThat(Fingerprinter.of(bytes, bytes.length - 1).content()).isEmpty();
+    }
+
+    @Test
+    void whateverTheSizeHintTheKeptBytesAreExactlyTheStreams() throws Exception {
+        byte[] bytes = new byte[3 * 1024 * 1024 + 5];
+        new Random(9).nextBytes(bytes);
+        for (long hint : new long[] {0, 1000, bytes.length, bytes.length + 77, 64L * 1024 * 1024}) {
+            Fingerprinted kept = Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), hint, 8 * 1024 * 1024);
+            assertThat(kept.content()).as("hint %d", hint).hasValueSatisfying(content -> assertThat(content).isEqualTo(bytes));
+            assertThat(kept.fingerprint()).isEqualTo(Fingerprinter.of(bytes));
+        }
+        for (long hint : new long[] {0, bytes.length}) {
+            assertThat(Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), hint, bytes.length).content())
+                    .hasValueSatisfying(content -> assertThat(content).isEqualTo(bytes));
+            assertThat(Fingerprinter.of(new java.io.ByteArrayInputStream(bytes), hint, bytes.length - 1).content()).isEmpty();
+        }
+    }
 }

@@ -34,6 +34,28 @@ class TransferDecodingTest {
     }
 
     @Test
+    void theDecodedSizeIsExactlyWhatDecodingGivesHoweverDamagedTheEncoding() throws Exception {
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            byte[] content = new byte[random.nextInt(300_000)];
+            random.nextBytes(content);
+            StringBuilder encoded = new StringBuilder(Base64.getMimeEncoder().encodeToString(content));
+            for (int damage = random.nextInt(6); damage > 0; damage--) {
+                int at = random.nextInt(encoded.length() + 1);
+                encoded.insert(at, "!=*\u0000A=".charAt(random.nextInt(6)));
+            }
+            for (String encoding : new String[] {"base64", "quoted-printable", "8bit"}) {
+                MimeMessage message = message(encoding, encoded.toString());
+                byte[] decoded;
+                try (TransferDecoding.Decoded stream = TransferDecoding.open(message)) {
+                    decoded = stream.stream().readAllBytes();
+                }
+                assertThat(TransferDecoding.decodedSize(message)).as("%s, round %d", encoding, round).isEqualTo(decoded.length);
+            }
+        }
+    }
+
+    @Test
     void quotedPrintableWithBrokenEscapesKeepsThem() throws Exception {
         MimeMessage message = message("quoted-printable", "caf=C3=A9 =ZZ soft=\r\nbreak =4");
         try (TransferDecoding.Decoded decoded = TransferDecoding.open(message)) {
