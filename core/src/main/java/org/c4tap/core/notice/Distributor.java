@@ -3,9 +3,14 @@ package org.c4tap.core.notice;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -79,26 +84,51 @@ public final class Distributor {
         List<Notice> notices = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         CertificateValidator trust = validator.map(Supplier::get).orElse(null);
+        // a registry of 350 organisations has at most five views of a report, one per clearance:
+        // each is rendered once, and each notice seals a part of its own read from those bytes
+        Map<Scope, View> views = new EnumMap<>(Scope.class);
         for (Delivery delivery : Audience.plan(attributed, registry, provider.id())) {
             Organisation recipient = delivery.recipient();
             Optional<Reachable> reachable = reachable(recipient, trust, skipped, archiveCertificates);
             if (reachable.isEmpty()) {
                 continue;
             }
-            Report restricted = attributed.restrictTo(delivery.clearance());
-            MimeBodyPart content;
-            try {
-                content = ReportEntity.render(restricted);
-            } catch (MessagingException e) {
-                throw new SealException("cannot render the notice for " + recipient.id(), e);
+            View view = views.get(delivery.clearance());
+            if (view == null) {
+                view = View.of(attributed, delivery.clearance());
+                views.put(delivery.clearance(), view);
             }
             String prefix = "C4TAP notice " + report.id().value();
             OuterHeaders outer = new OuterHeaders(councilAddress, reachable.get().addresses(), prefix,
-                    Relay.protectedSubject(prefix, restricted),
+                    Relay.protectedSubject(prefix, view.report()),
                     "<" + report.id().value() + "." + recipient.id() + "@" + Relay.domainOf(councilAddress) + ">");
-            notices.add(new Notice(delivery, reachable.get().addresses(), seal(reachable.get(), content, outer)));
+            notices.add(new Notice(delivery, reachable.get().addresses(), seal(reachable.get(), view.part(), outer)));
         }
         return new Distribution(attributed, notices, skipped);
+    }
+
+    /** A report restricted to one clearance, and its entity rendered once. */
+    private record View(Report report, byte[] entity) {
+
+        static View of(Report report, Scope clearance) throws SealException {
+            Report restricted = report.restrictTo(clearance);
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ReportEntity.render(restricted).writeTo(bytes);
+                return new View(restricted, bytes.toByteArray());
+            } catch (MessagingException | IOException e) {
+                throw new SealException("cannot render the notice for clearance " + clearance.label(), e);
+            }
+        }
+
+        /** A part of its own, read from the shared bytes: sealing writes the recipient's protected headers into it. */
+        MimeBodyPart part() throws SealException {
+            try {
+                return new MimeBodyPart(new SharedByteArrayInputStream(entity));
+            } catch (MessagingException e) {
+                throw new SealException("cannot read back the rendered notice", e);
+            }
+        }
     }
 
     /**
