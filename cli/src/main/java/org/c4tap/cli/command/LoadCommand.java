@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.c4tap.cli.james.Installation;
@@ -52,6 +53,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     Path json;
 
+    @Option(names = "--rate", paramLabel = "R",
+            description = "submit R reports per second, evenly spaced, to measure latency at that load (default: as fast as the clients can,"
+                    + " to measure throughput; latency then includes the queue)")
+    Double rate;
+
     @Option(names = "--spamd-port", paramLabel = "PORT",
             description = "score with the spamd listening on 127.0.0.1:PORT (default: without spamd; reports say \"unavailable\")")
     Integer spamdPort;
@@ -73,7 +79,8 @@ public final class LoadCommand implements Callable<Integer> {
         List<LoadRun.Result> results = new ArrayList<>();
         for (LoadRun.Mode each : modes) {
             LoadRun.Result result = harness.run(each, reports, concurrency, Duration.ofSeconds(deadlineSeconds),
-                    spamdPort == null ? OptionalInt.empty() : OptionalInt.of(spamdPort));
+                    spamdPort == null ? OptionalInt.empty() : OptionalInt.of(spamdPort),
+                    rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
             results.add(result);
             out.printf(Locale.ROOT, "[load]     %-8s %d submitted (%d failed), %d delivered, %d lost, %d duplicated in %.1f s: %.1f reports/s;"
                             + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; peak RSS operator %d MiB, council %d MiB%n",
@@ -91,6 +98,9 @@ public final class LoadCommand implements Callable<Integer> {
             ObjectNode root = mapper.createObjectNode();
             root.put("reports", reports);
             root.put("concurrency", concurrency);
+            if (rate != null) {
+                root.put("rate_per_s", rate);
+            }
             root.put("processors", Runtime.getRuntime().availableProcessors());
             root.put("cpu", cpuModel());
             root.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,15 @@ public final class LoadRun {
      *                  operator then points at a closed port and every report says "unavailable")
      */
     public Result run(Mode mode, int reports, int concurrency, Duration deadline, OptionalInt spamdPort) throws Exception {
+        return run(mode, reports, concurrency, deadline, spamdPort, OptionalDouble.empty());
+    }
+
+    /**
+     * @param rate reports per second, evenly spaced (an offered load, to measure latency below
+     *             capacity), or empty to submit as fast as the clients can (to measure throughput)
+     */
+    public Result run(Mode mode, int reports, int concurrency, Duration deadline, OptionalInt spamdPort, OptionalDouble rate)
+            throws Exception {
         int spamd = spamdPort.isPresent() ? spamdPort.getAsInt() : FreePorts.next();
         DemoNetwork.Options options = (mode == Mode.PLAIN ? DemoNetwork.Options.standard().withOrdinaryMailToCouncil()
                 : DemoNetwork.Options.standard())
@@ -91,7 +101,8 @@ public final class LoadRun {
             watcher.setDaemon(true);
             watcher.start();
 
-            trace.accept("[load]     " + mode + ": submitting " + reports + " reports with " + concurrency + " clients");
+            trace.accept("[load]     " + mode + ": submitting " + reports + " reports with " + concurrency + " clients"
+                    + (rate.isPresent() ? ", " + rate.getAsDouble() + " per second" : ", as fast as they can"));
             Instant start = Instant.now();
             int failures = 0;
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
@@ -100,6 +111,13 @@ public final class LoadRun {
                 for (int i = 0; i < reports; i++) {
                     int index = i;
                     byte[] message = tagged(original, index, recipient);
+                    if (rate.isPresent()) {
+                        Instant due = start.plusNanos((long) (i * 1e9 / rate.getAsDouble()));
+                        long wait = Duration.between(Instant.now(), due).toMillis();
+                        if (wait > 0) {
+                            Thread.sleep(wait);
+                        }
+                    }
                     sends.add(clients.submit(() -> {
                         sentAt.put(index, Instant.now());
                         try {
