@@ -5,13 +5,13 @@ import java.util.Random;
 
 /**
  * The traditional PKWARE zip cipher (APPNOTE 6.1), with which malware analysts password their
- * sample zips. It is weak and its password is no secret: it only keeps scanners and double clicks
+ * sample zips (and with which the "PPAP" zips of Japanese business mail are made). It is weak and its password is no secret: it only keeps scanners and double clicks
  * away; the S/MIME envelope around the zip is what keeps the samples confidential.
  */
-final class ZipCipher {
+public final class ZipCipher {
 
     /** Bytes of random header before each entry's data; the last one checks the password. */
-    static final int HEADER_BYTES = 12;
+    public static final int HEADER_BYTES = 12;
 
     private static final int[] CRC_TABLE = new int[256];
 
@@ -36,7 +36,7 @@ final class ZipCipher {
     }
 
     /** The encryption header (random, ending with the CRC's high byte) and {@code data}, encrypted. */
-    static byte[] encrypt(byte[] password, byte[] data, long crc, Random random) {
+    public static byte[] encrypt(byte[] password, byte[] data, long crc, Random random) {
         ZipCipher cipher = new ZipCipher(password);
         byte[] header = new byte[HEADER_BYTES];
         random.nextBytes(header);
@@ -55,7 +55,7 @@ final class ZipCipher {
      * The data of an encrypted entry, or nothing when the header's check byte does not match the
      * CRC's high byte (a wrong password, in 255 cases of 256).
      */
-    static Optional<byte[]> decrypt(byte[] password, byte[] encrypted, int offset, int length, long crc) {
+    public static Optional<byte[]> decrypt(byte[] password, byte[] encrypted, int offset, int length, long crc) {
         if (length < HEADER_BYTES) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.c4tap.core.sample.ZipCipher;
 
 /**
  * A password-protected zip as Japanese business mail carries it ("PPAP"): traditional PKWARE
@@ -23,7 +24,7 @@ public final class PpapZip {
         entries.forEach((name, content) -> {
             ZipBytes.Entry plain = ZipBytes.Entry.deflated(name, content);
             encrypted.add(plain.withFlags(ZipBytes.ENCRYPTED | ZipBytes.UTF8)
-                    .withData(ZipCrypto.encrypt(key, plain.data(), plain.crc(), random)));
+                    .withData(ZipCipher.encrypt(key, plain.data(), plain.crc(), random)));
         });
         return ZipBytes.of(encrypted.toArray(ZipBytes.Entry[]::new));
     }

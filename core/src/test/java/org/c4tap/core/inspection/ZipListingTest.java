@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import org.c4tap.core.fingerprint.Fingerprinter;
 import org.junit.jupiter.api.Test;
+import org.c4tap.core.sample.ZipCipher;
 
 class ZipListingTest {
 
@@ -194,7 +195,7 @@ class ZipListingTest {
         ZipBytes.Entry first = ppap("見積書.xlsx", quotation, password, random);
         ZipBytes.Entry second = ppap("見積書.pdf.exe", program, password, random);
         byte[] zip = ZipBytes.of(first, second);
-        assertThat(ZipCrypto.decrypt(password, first.data())).isEqualTo(ZipBytes.deflate(quotation));
+        assertThat(ZipCipher.decrypt(password, first.data(), 0, first.data().length, first.crc())).contains(ZipBytes.deflate(quotation));
 
         Inspection inspection = INSPECTOR.inspect(zip, "見積書.zip", "application/zip");
 
@@ -290,7 +291,7 @@ class ZipListingTest {
     private static ZipBytes.Entry ppap(String name, byte[] content, byte[] password, Random random) {
         ZipBytes.Entry plain = ZipBytes.Entry.deflated(name, content);
         return plain.withFlags(ZipBytes.ENCRYPTED | ZipBytes.UTF8)
-                .withData(ZipCrypto.encrypt(password, plain.data(), plain.crc(), random));
+                .withData(ZipCipher.encrypt(password, plain.data(), plain.crc(), random));
     }
 
     private static byte[] replace(byte[] bytes, String first, String replacement) {
