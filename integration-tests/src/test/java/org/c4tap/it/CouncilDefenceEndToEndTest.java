@@ -238,14 +238,14 @@ class CouncilDefenceEndToEndTest {
     @Test
     @Order(10)
     void aLocalUserWhoIsNotLoggedInIsRefusedWithAnExplanation() throws Exception {
-        int before = network.inbox(DemoParties.EMPLOYEE).size();
+        int before = network.inboxCount(DemoParties.EMPLOYEE);
 
         submitUnauthenticated(DemoParties.EMPLOYEE);
 
         Await.until("the refused mail in " + REFUSED, Duration.ofSeconds(60),
                 () -> network.operator().webAdmin().repositoryKeys(REFUSED).size() == 2);
         Await.until("an explanation to the employee", Duration.ofSeconds(60),
-                () -> network.inbox(DemoParties.EMPLOYEE).size() == before + 1);
+                () -> network.inboxCount(DemoParties.EMPLOYEE) == before + 1);
         MimeMessage explanation = new MimeMessage(MimeParts.session(),
                 new ByteArrayInputStream(network.inbox(DemoParties.EMPLOYEE).get(before)));
         String text = new String(explanation.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

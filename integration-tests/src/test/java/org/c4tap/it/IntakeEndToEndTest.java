@@ -189,7 +189,7 @@ class IntakeEndToEndTest {
     /** Waits for {@code count} notices at the secretariat and reads them all, by the reported mail's subject. */
     private Map<String, Report> secretariatReportsBySubject(int count) throws Exception {
         String secretariat = DemoParties.SECRETARIAT.noticeAddress();
-        Await.until(count + " notices at the secretariat", Duration.ofSeconds(90), () -> network.inbox(secretariat).size() >= count);
+        Await.until(count + " notices at the secretariat", Duration.ofSeconds(90), () -> network.inboxCount(secretariat) >= count);
         Map<String, Report> reports = new LinkedHashMap<>();
         for (byte[] raw : network.inbox(secretariat)) {
             Report report = reader.read(DemoParties.SECRETARIAT, raw).report();

@@ -172,7 +172,7 @@ public final class DemoNetwork implements AutoCloseable {
      * Every message in a demo mailbox, oldest first. James 3.8.1's IMAP server now and then leaves
      * a FETCH unanswered (seen in the fault tests after a burst of deliveries, with nothing in its log); such
      * a read is given up after 30 s and tried again, twice, and each stall has the server write a
-     * thread dump into its log so that the cause can be looked for.
+     * thread dump beside its log ({@link JamesServer#dumpThreads()}) so that the cause can be looked for.
      */
     public List<byte[]> inbox(String address) throws Exception {
         JamesServer server = serverOf(address);
@@ -185,11 +185,19 @@ public final class DemoNetwork implements AutoCloseable {
                 last = e;
                 // a refused connection (a server still starting) is no stall
                 if (Duration.ofNanos(System.nanoTime() - started).compareTo(INBOX_READ_TIMEOUT) >= 0) {
-                    server.dumpThreads();
+                    Path dump = server.dumpThreads();
+                    System.err.println("[imap]     " + address + ": a read unanswered for " + INBOX_READ_TIMEOUT.toSeconds()
+                            + " s (attempt " + attempt + " of " + INBOX_ATTEMPTS + "); thread dump in " + dump);
                 }
             }
         }
         throw last;
+    }
+
+    /** How many messages a demo mailbox holds, without fetching them: for waiting on a delivery. */
+    public int inboxCount(String address) throws MessagingException {
+        JamesServer server = serverOf(address);
+        return MailClient.count(server.ports().imap(), address, MAILBOX_PASSWORD, INBOX_READ_TIMEOUT);
     }
 
     /** Every demo mailbox, on both servers. */

@@ -107,19 +107,26 @@ public final class JamesServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Has the server print a thread dump into its log (SIGQUIT); for diagnosing a stalled server. */
-    public void dumpThreads() {
+    /**
+     * Writes a thread dump of the server to {@code thread-dump-<time>.txt} in its working directory,
+     * for diagnosing a stalled server. It goes beside the log, never into it: the log is read for
+     * exceptions, and a dump's stack frames would read as one.
+     */
+    public Path dumpThreads() {
+        Path dump = workingDirectory.resolve("thread-dump-" + System.currentTimeMillis() + ".txt");
         if (!process.isAlive()) {
-            return;
+            return dump;
         }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         try {
-            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
-            // diagnostics only: a server that cannot be asked for a dump is looked at some other way
+            // diagnostics only: a JDK without jcmd leaves no dump, and the stall is looked at some other way
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return dump;
     }
 
     public boolean isAlive() {

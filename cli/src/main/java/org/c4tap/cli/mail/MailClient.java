@@ -51,6 +51,23 @@ public final class MailClient {
         }
     }
 
+    /** How many messages the user's INBOX holds (a SELECT, no FETCH); a read unanswered for {@code readTimeout} fails. */
+    public static int count(int imapPort, String user, String password, Duration readTimeout) throws MessagingException {
+        Session session = Session.getInstance(imapProperties(readTimeout));
+        try (Store store = session.getStore("imap")) {
+            store.connect(HOST, imapPort, user, password);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getMessageCount();
+            } finally {
+                if (inbox.isOpen()) {
+                    inbox.close(false);
+                }
+            }
+        }
+    }
+
     /** Every message in the user's INBOX, as raw bytes, oldest first; a read unanswered for 2 minutes fails. */
     public static List<byte[]> inbox(int imapPort, String user, String password) throws MessagingException, IOException {
         return inbox(imapPort, user, password, Duration.ofMinutes(2));
@@ -59,12 +76,7 @@ public final class MailClient {
     /** Every message in the user's INBOX, as raw bytes, oldest first; a read unanswered for {@code readTimeout} fails. */
     public static List<byte[]> inbox(int imapPort, String user, String password, Duration readTimeout)
             throws MessagingException, IOException {
-        Properties properties = new Properties();
-        properties.setProperty("mail.imap.connectiontimeout", "10000");
-        properties.setProperty("mail.imap.timeout", Long.toString(readTimeout.toMillis()));
-        // one FETCH per message rather than one per 16 KB
-        properties.setProperty("mail.imap.partialfetch", "false");
-        Session session = Session.getInstance(properties);
+        Session session = Session.getInstance(imapProperties(readTimeout));
         List<byte[]> messages = new ArrayList<>();
         try (Store store = session.getStore("imap")) {
             store.connect(HOST, imapPort, user, password);
@@ -84,5 +96,14 @@ public final class MailClient {
             }
         }
         return messages;
+    }
+
+    private static Properties imapProperties(Duration readTimeout) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.connectiontimeout", "10000");
+        properties.setProperty("mail.imap.timeout", Long.toString(readTimeout.toMillis()));
+        // one FETCH per message rather than one per 16 KB
+        properties.setProperty("mail.imap.partialfetch", "false");
+        return properties;
     }
 }
