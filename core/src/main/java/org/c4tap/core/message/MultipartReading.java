@@ -61,7 +61,7 @@ public record MultipartReading(MimeMultipart multipart, List<Defect> defects) {
         }
         Optional<String> boundary = header.parameter("boundary").filter(value -> !value.isBlank());
         if (boundary.isPresent()) {
-            MimeMultipart declared = new MimeMultipart(typed(part, header.value() + "; boundary=\""
+            MimeMultipart declared = new ScannedMultipart(typed(part, header.value() + "; boundary=\""
                     + boundary.get().replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
             try {
                 declared.getCount();
@@ -73,7 +73,7 @@ public record MultipartReading(MimeMultipart multipart, List<Defect> defects) {
             defects.add(Defect.BOUNDARY_MISSING);
         }
         // without a boundary parameter, Jakarta Mail takes the first line starting with "--"
-        MimeMultipart guessed = new MimeMultipart(typed(part, header.value()));
+        MimeMultipart guessed = new ScannedMultipart(typed(part, header.value()));
         guessed.getCount();
         return new MultipartReading(guessed, defects);
     }
