@@ -56,7 +56,7 @@ public final class ScannedMultipart extends MimeMultipart {
             }
             long base = shared.getPosition();
             byte[] bytes = in.readAllBytes();
-            Scan scan = new Scan(bytes, boundary);
+            Scan scan = new Scan(bytes, boundary, ignoreMissingEndBoundary);
             scan.run();
             if (scan.parts.isEmpty() && scan.noStart) {
                 if (allowEmpty) {
@@ -113,9 +113,14 @@ public final class ScannedMultipart extends MimeMultipart {
         return true;
     }
 
-    /** One scan of a multipart's bytes, as Jakarta Mail's parser reads them. */
-    private final class Scan {
+    /**
+     * One scan of a multipart's bytes, as Jakarta Mail's parser reads them. Static: the Eclipse
+     * Transformer that makes the James 3.8 artifact cannot rewrite an inner class's constructor
+     * (its unnamed outer-instance parameter).
+     */
+    private static final class Scan {
         private final byte[] data;
+        private final boolean ignoreMissingEndBoundary;
         private byte[] bnd;
         private int pos;
         /** Start and end of each part, in pairs. */
@@ -127,8 +132,9 @@ public final class ScannedMultipart extends MimeMultipart {
         private int lineStart;
         private int lineEnd;
 
-        Scan(byte[] data, String boundary) {
+        Scan(byte[] data, String boundary, boolean ignoreMissingEndBoundary) {
             this.data = data;
+            this.ignoreMissingEndBoundary = ignoreMissingEndBoundary;
             this.bnd = boundary == null ? null : latin1(boundary);
         }
 

@@ -132,6 +132,45 @@ class James38CryptoTest {
         }
     }
 
+    /**
+     * The Eclipse Transformer copies a class it fails to rewrite as it was, and only logs the
+     * failure (it did so for an inner class's constructor): such a class would fail in James 3.8
+     * only when first used. Every class of ours in the jar loads on James 3.8.1's class path with
+     * its fields, methods and constructors resolved. (Not its record components: the transformer
+     * leaves their descriptors naming jakarta.mail, so {@code getRecordComponents()} of a record
+     * holding a mail type would fail; nothing of ours reflects on them.)
+     */
+    @Test
+    void everyClassOfOursInTheJarWasTransformed() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(Installation.locate().james38Extensions())) {
+            jar = files.filter(path -> path.getFileName().toString().startsWith("c4tap-gateway-james38")).findFirst().orElseThrow();
+        }
+        List<String> broken = new ArrayList<>();
+        int ours = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String name = entry.getName();
+                // shaded libraries keep optional dependencies (OSGi, Brotli, Zstandard) they never load here
+                if (!name.startsWith("org/c4tap/") || name.startsWith("org/c4tap/shaded/") || !name.endsWith(".class")) {
+                    continue;
+                }
+                ours++;
+                String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                try {
+                    Class<?> type = Class.forName(className, false, extension);
+                    type.getDeclaredFields();
+                    type.getDeclaredMethods();
+                    type.getDeclaredConstructors();
+                } catch (LinkageError | ClassNotFoundException e) {
+                    broken.add(className + ": " + e);
+                }
+            }
+        }
+        assertThat(ours).as("our classes in %s", jar).isGreaterThan(300);
+        assertThat(broken).as("classes that do not resolve on James 3.8.1").isEmpty();
+    }
+
     @Test
     void theCertificateAuthorityIssuesRsaAndEcCertificatesAndSignsCrlsOnBouncyCastle170() throws Exception {
         X509Certificate root = (X509Certificate) j38.call(ca, "certificate");
