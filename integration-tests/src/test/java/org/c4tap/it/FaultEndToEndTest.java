@@ -166,6 +166,24 @@ class FaultEndToEndTest {
                 .hasSize(participantBefore);
         Await.until("the secretariat and the postmaster told", Duration.ofSeconds(30),
                 () -> stopNotices(DemoParties.SECRETARIAT.noticeAddress()) == 1 && stopNotices("postmaster@council.example") == 1);
+
+        // The secretariat sends the kept report through again (James's WebAdmin reprocessing): it
+        // is no duplicate, since its distribution never finished, and it reaches only whom it had
+        // not reached, here no one, as the certificate is still revoked.
+        int observerBefore = network.inbox(DemoParties.OBSERVER.noticeAddress()).size();
+        int duplicatesBefore = network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-duplicates/").size();
+        network.council().webAdmin().reprocess("file://var/mail/c4tap-error/", key, "c4tap-intake");
+        Await.until("the resent report stopped again, and told", Duration.ofSeconds(60),
+                () -> stopNotices(DemoParties.SECRETARIAT.noticeAddress()) == 2);
+        Await.until("the resent report back in c4tap-error", Duration.ofSeconds(30),
+                () -> network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-error/").size() == 1);
+        assertThat(network.council().webAdmin().repositoryMailDetails("file://var/mail/c4tap-error/", key))
+                .contains("recipient_not_reached").contains("power-b");
+        assertThat(network.council().webAdmin().repositoryKeys("file://var/mail/c4tap-duplicates/")).hasSize(duplicatesBefore);
+        assertThat(secretariatNotices()).as("no second notice to whom it reached").hasSize(secretariatBefore + 1);
+        assertThat(network.inbox(DemoParties.OBSERVER.noticeAddress())).hasSize(observerBefore);
+        assertThat(Files.readString(network.council().workingDirectory().resolve("var/c4tap/audit.jsonl")))
+                .contains("\"event\":\"distribution_resent\"");
     }
 
     @Test

@@ -8,12 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
-import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
@@ -28,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * report by sending a report with the same id first. The repository is the record of what
  * was accepted, so relays that deliver a report twice (RemoteDelivery retries after a lost reply)
  * produce one set of notices — also on James distributed, where the repository is shared. A
- * repeated report goes to {@code duplicateProcessor}.
+ * repeated report goes to {@code duplicateProcessor}; but only once {@link MarkDistributed} has
+ * recorded it distributed, or while this James distributes it: a report whose distribution was
+ * cut short by a stop of James, or kept in the error repository and sent through again, is let
+ * through (see {@link ReportArchive}).
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.ArchiveReport">
@@ -41,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * Within one James the check and the store happen under a lock per report id; two cluster nodes
  * receiving the same report at the same instant could both let it through, which the relays'
  * retry timing makes unlikely but not impossible.
+ *
+ * <p>{@code MarkDistributed} must follow the distributing mailet with the same
+ * {@code repositoryPath}; without it a copy of a report that arrives after a restart of James is
+ * distributed again.
  */
 public class ArchiveReport extends GenericMailet {
 
@@ -50,10 +53,8 @@ public class ArchiveReport extends GenericMailet {
     static final String DUPLICATE_PROCESSOR = "duplicateProcessor";
     static final String AUDIT_LOG = "auditLog";
 
-    private static final ConcurrentHashMap<String, Object> IN_FLIGHT = new ConcurrentHashMap<>();
-
     private final MailRepositoryStore repositories;
-    private MailRepository repository;
+    private ReportArchive archive;
     private String duplicateProcessor;
     private Optional<AuditLog> audit;
 
@@ -68,7 +69,7 @@ public class ArchiveReport extends GenericMailet {
         InitParameters parameters = new InitParameters(getMailetConfig());
         String path = parameters.required(REPOSITORY_PATH);
         try {
-            repository = repositories.select(MailRepositoryUrl.from(path));
+            archive = new ReportArchive(repositories.select(MailRepositoryUrl.from(path)));
         } catch (Exception e) {
             throw parameters.error("cannot open the repository " + path + ": " + e.getMessage());
         }
@@ -79,38 +80,41 @@ public class ArchiveReport extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        String reportId = MailAttributes.get(mail, MailAttributes.REPORT_ID).orElseThrow(() ->
-                new MessagingException("no c4tap.report.id attribute: ArchiveReport must follow OpenReport"));
-        String provider = MailAttributes.get(mail, MailAttributes.PROVIDER).orElseThrow(() ->
-                new MessagingException("no c4tap.provider attribute: ArchiveReport must follow OpenReport"));
-        String key = reportId + "." + provider;
-        Object lock = IN_FLIGHT.computeIfAbsent(key, ignored -> new Object());
-        try {
-            synchronized (lock) {
-                if (repository.retrieve(new MailKey(key)) != null) {
-                    mail.setState(duplicateProcessor);
-                    LOGGER.info("{}: report {} from {} seen before: set aside (mail {})", getMailetName(), reportId, provider, mail.getName());
-                    recordDuplicate(reportId, provider);
-                    return;
-                }
-                Mail copy = mail.duplicate();
-                try {
-                    copy.setName(key);
-                    repository.store(copy);
-                } finally {
-                    // the repository keeps its own copy; James reports one left undisposed as leaked
-                    LifecycleUtil.dispose(copy);
-                }
+        String key = ReportArchive.key(mail, "ArchiveReport");
+        String reportId = MailAttributes.get(mail, MailAttributes.REPORT_ID).orElseThrow();
+        String provider = MailAttributes.get(mail, MailAttributes.PROVIDER).orElseThrow();
+        switch (archive.admit(mail, key)) {
+            case FIRST -> {
             }
-        } finally {
-            IN_FLIGHT.remove(key, lock);
+            case DUPLICATE -> {
+                mail.setState(duplicateProcessor);
+                LOGGER.info("{}: report {} from {} seen before: set aside (mail {})", getMailetName(), reportId, provider, mail.getName());
+                record(log -> log.recordDuplicate(reportId, provider, Instant.now()));
+            }
+            case RESUMED -> {
+                LOGGER.warn("{}: report {} from {} was being distributed when James stopped: distributed again (mail {})",
+                        getMailetName(), reportId, provider, mail.getName());
+                record(log -> log.recordResumed(reportId, provider, Instant.now()));
+            }
+            case RESENT -> {
+                LOGGER.info("{}: report {} from {} sent again after {}: distributed to whom it has not reached (mail {})",
+                        getMailetName(), reportId, provider, MailAttributes.get(mail, MailAttributes.FAILURE_REASON).orElseThrow(),
+                        mail.getName());
+                mail.removeAttribute(MailAttributes.FAILURE_REASON);
+                mail.removeAttribute(MailAttributes.FAILURE_DETAIL);
+                record(log -> log.recordResent(reportId, provider, Instant.now()));
+            }
         }
     }
 
-    private void recordDuplicate(String reportId, String provider) {
+    private interface AuditEntry {
+        void writeTo(AuditLog log) throws IOException;
+    }
+
+    private void record(AuditEntry entry) {
         audit.ifPresent(log -> {
             try {
-                log.recordDuplicate(reportId, provider, Instant.now());
+                entry.writeTo(log);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the audit log " + log.file() + ": " + e.getMessage(), e);
             }

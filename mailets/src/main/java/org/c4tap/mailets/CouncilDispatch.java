@@ -148,6 +148,21 @@ final class CouncilDispatch {
         }
     }
 
+    /**
+     * Sends {@code mail}'s notice to its organisation unless the mail already reached it (a resend
+     * of a report kept after {@code recipient_not_reached}), and records that it did; returns the
+     * notice's Message-ID for the audit log, or empty when it was sent before.
+     */
+    Optional<String> sendOnce(Mail mail, Notice notice) throws MessagingException {
+        String organisation = notice.delivery().recipient().id();
+        if (MailAttributes.reached(mail).contains(organisation)) {
+            return Optional.empty();
+        }
+        String messageId = send(notice);
+        MailAttributes.addReached(mail, organisation);
+        return Optional.of(messageId);
+    }
+
     /** Sends a sealed notice to its organisation's addresses; returns its Message-ID for the audit log. */
     String send(Notice notice) throws MessagingException {
         return send(notice.addresses(), notice.sealed());

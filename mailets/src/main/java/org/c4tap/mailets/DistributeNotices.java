@@ -64,6 +64,8 @@ public class DistributeNotices extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DistributeNotices.class);
 
     static final String PUBLISH_TO = "publishTo";
+    /** In {@link MailAttributes#REACHED}: the WHITE parts went to the public addresses (no registry id starts with '*'). */
+    private static final String PUBLISHED = "*public";
 
     private CouncilDispatch dispatch;
     private List<String> publishTo;
@@ -98,14 +100,18 @@ public class DistributeNotices extends GenericMailet {
             MailAttributes.fail(mail, dispatch.errorProcessor(), "seal_failed", e.getMessage());
             return;
         }
+        int sent = 0;
         for (Notice notice : distribution.notices()) {
-            String messageId = dispatch.send(notice);
-            record(report, provider, notice, messageId);
+            Optional<String> messageId = dispatch.sendOnce(mail, notice);
+            if (messageId.isPresent()) {
+                record(report, provider, notice, messageId.get());
+                sent++;
+            }
         }
-        Optional<String> publicationProblem = publish(report, provider);
-        MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
-        LOGGER.info("{}: report {} from {}: {} notices sent, {} recipients left out", getMailetName(), report.id().value(),
-                provider.id(), distribution.notices().size(), distribution.skipped().size());
+        Optional<String> publicationProblem = publish(mail, report, provider);
+        MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(sent));
+        LOGGER.info("{}: report {} from {}: {} notices sent, {} reached before, {} recipients left out", getMailetName(),
+                report.id().value(), provider.id(), sent, distribution.notices().size() - sent, distribution.skipped().size());
         dispatch.announceRefusedFiles();
         if (!distribution.skipped().isEmpty()) {
             // the others have their notices; the report is kept, with who still lacks one, for a resend
@@ -119,7 +125,10 @@ public class DistributeNotices extends GenericMailet {
      * WHITE parts, where the report has any and public addresses are configured: clear-signed, not
      * encrypted. Returns what went wrong, if anything.
      */
-    private Optional<String> publish(Report report, Organisation provider) throws MessagingException {
+    private Optional<String> publish(Mail mail, Report report, Organisation provider) throws MessagingException {
+        if (MailAttributes.reached(mail).contains(PUBLISHED)) {
+            return Optional.empty();
+        }
         Optional<Publication> publication;
         try {
             publication = dispatch.distributor().publish(report, provider, publishTo);
@@ -130,6 +139,7 @@ public class DistributeNotices extends GenericMailet {
             return Optional.empty();
         }
         String messageId = dispatch.send(publication.get().addresses(), publication.get().signed());
+        MailAttributes.addReached(mail, PUBLISHED);
         LOGGER.info("{}: report {}: {} WHITE part(s) published to {} address(es)", getMailetName(), report.id().value(),
                 publication.get().parts().size(), publication.get().addresses().size());
         if (dispatch.audit().isPresent()) {

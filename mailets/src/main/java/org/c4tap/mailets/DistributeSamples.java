@@ -82,13 +82,17 @@ public class DistributeSamples extends GenericMailet {
             MailAttributes.fail(mail, dispatch.errorProcessor(), "seal_failed", e.getMessage());
             return;
         }
+        int sent = 0;
         for (Notice notice : distribution.notices()) {
-            String messageId = dispatch.send(notice);
-            record(parcel, provider, notice, messageId);
+            Optional<String> messageId = dispatch.sendOnce(mail, notice);
+            if (messageId.isPresent()) {
+                record(parcel, provider, notice, messageId.get());
+                sent++;
+            }
         }
-        MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(distribution.notices().size()));
-        LOGGER.info("{}: samples of report {} from {}: {} parcels sent to analysts, {} left out", getMailetName(),
-                parcel.reportId().value(), provider.id(), distribution.notices().size(), distribution.skipped().size());
+        MailAttributes.set(mail, MailAttributes.NOTICES, Integer.toString(sent));
+        LOGGER.info("{}: samples of report {} from {}: {} parcels sent to analysts, {} reached before, {} left out", getMailetName(),
+                parcel.reportId().value(), provider.id(), sent, distribution.notices().size() - sent, distribution.skipped().size());
         dispatch.announceRefusedFiles();
         if (!distribution.skipped().isEmpty()) {
             MailAttributes.fail(mail, dispatch.errorProcessor(), "recipient_not_reached", String.join("; ", distribution.skipped()));

@@ -29,6 +29,11 @@ public final class MailAttributes {
     public static final AttributeName SUBMISSION_ID = AttributeName.of("c4tap.submission.id");
     /** At the council: how many notices a report became. */
     public static final AttributeName NOTICES = AttributeName.of("c4tap.notices");
+    /**
+     * At the council: the registry ids of the organisations this mail's notices already reached,
+     * comma-separated, so that a resend from the error repository reaches only those left out.
+     */
+    public static final AttributeName REACHED = AttributeName.of("c4tap.reached");
     /** {@value #SAMPLES} on a mail that carries a report's samples rather than the report. */
     public static final AttributeName KIND = AttributeName.of("c4tap.kind");
     public static final String SAMPLES = "samples";
@@ -47,6 +52,19 @@ public final class MailAttributes {
                 .map(attribute -> attribute.getValue().getValue())
                 .filter(String.class::isInstance)
                 .map(String.class::cast);
+    }
+
+    /** The organisations recorded in {@link #REACHED}. */
+    public static java.util.Set<String> reached(Mail mail) {
+        return get(mail, REACHED).filter(value -> !value.isEmpty())
+                .map(value -> java.util.Set.of(value.split(",")))
+                .orElse(java.util.Set.of());
+    }
+
+    /** Adds one organisation (a registry id, which never holds a comma) to {@link #REACHED}. */
+    public static void addReached(Mail mail, String organisation) {
+        String before = get(mail, REACHED).orElse("");
+        set(mail, REACHED, before.isEmpty() ? organisation : before + "," + organisation);
     }
 
     /** Marks the mail as failed and sends it to {@code processor}. */

@@ -15,6 +15,8 @@ import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.api.Protocol;
 import org.apache.james.mailrepository.memory.MemoryMailRepository;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each accepted report is kept once per provider, as it arrived; a second delivery is set aside. */
+/**
+ * Each accepted report is kept once per provider, as it arrived; a second delivery is set aside,
+ * unless the first one's distribution was cut short (a stop of James, a failure kept for a resend).
+ */
 class ArchiveReportTest {
 
     private static final String REPORT = "C4TAP-20261126-7K3M9Q2XWD";
@@ -91,6 +96,101 @@ class ArchiveReportTest {
         assertThat(copies).filteredOn(mail -> mail.getState().equals("c4tap-intake")).hasSize(1);
         assertThat(copies).filteredOn(mail -> mail.getState().equals("c4tap-duplicate")).hasSize(15);
         assertThat(repository.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportIsADuplicateOnceMarkedDistributedAndWhileItIsBeingDistributed() throws Exception {
+        MarkDistributed mark = markDistributed();
+        Mail first = accepted("first", REPORT, "bank-a", "body");
+        Mail during = accepted("during", REPORT, "bank-a", "body");
+        Mail after = accepted("after", REPORT, "bank-a", "body");
+
+        mailet.service(first);
+        mailet.service(during);
+        mark.service(first);
+        mailet.service(after);
+
+        assertThat(first.getState()).isEqualTo("c4tap-intake");
+        assertThat(during.getState()).as("being distributed by this James").isEqualTo("c4tap-duplicate");
+        assertThat(after.getState()).isEqualTo("c4tap-duplicate");
+        assertThat(state()).isEqualTo("distributed");
+    }
+
+    @Test
+    void aDistributionCutShortByAStopOfJamesIsDistributedAgainWhenTheSpoolDeliversTheMailAgain() throws Exception {
+        Mail first = accepted("first", REPORT, "bank-a", "first body");
+        mailet.service(first);
+        // what the archive holds after James stopped before MarkDistributed: a claim by another process
+        Mail kept = repository.retrieve(new MailKey(REPORT + ".bank-a"));
+        kept.setAttribute(new Attribute(ReportArchive.STATE, AttributeValue.of("distributing:an-earlier-process")));
+        repository.store(kept);
+
+        Mail again = accepted("first", REPORT, "bank-a", "first body");
+        mailet.service(again);
+        Mail copy = accepted("copy", REPORT, "bank-a", "first body");
+        mailet.service(copy);
+
+        assertThat(again.getState()).isEqualTo("c4tap-intake");
+        assertThat(copy.getState()).as("now being distributed by this James").isEqualTo("c4tap-duplicate");
+        assertThat(state()).startsWith("distributing:").isNotEqualTo("distributing:an-earlier-process");
+        assertThat(repository.retrieve(new MailKey(REPORT + ".bank-a")).getMessage().getSubject()).isEqualTo("first body");
+        assertThat(Files.readAllLines(directory.resolve("audit.jsonl"))).first().asString()
+                .contains("\"event\":\"distribution_resumed\"").contains(REPORT);
+    }
+
+    @Test
+    void aReportSentBackFromTheErrorRepositoryGoesThroughWithoutItsOldFailure() throws Exception {
+        Mail first = accepted("first", REPORT, "bank-a", "body");
+        mailet.service(first);
+        MailAttributes.fail(first, "c4tap-error", "recipient_not_reached", "power-b: revoked");
+        MailAttributes.addReached(first, "bank-a");
+
+        Mail resent = first.duplicate();
+        resent.setState("c4tap-intake");
+        mailet.service(resent);
+
+        assertThat(resent.getState()).isEqualTo("c4tap-intake");
+        assertThat(MailAttributes.get(resent, MailAttributes.FAILURE_REASON)).isEmpty();
+        assertThat(MailAttributes.get(resent, MailAttributes.FAILURE_DETAIL)).isEmpty();
+        assertThat(MailAttributes.reached(resent)).as("who it reached stays known").containsExactly("bank-a");
+        assertThat(Files.readAllLines(directory.resolve("audit.jsonl"))).singleElement().asString()
+                .contains("\"event\":\"distribution_resent\"");
+
+        markDistributed().service(resent);
+        Mail resentAgain = first.duplicate();
+        resentAgain.setState("c4tap-intake");
+        mailet.service(resentAgain);
+        assertThat(resentAgain.getState()).as("distributed in full: nothing left to resend").isEqualTo("c4tap-duplicate");
+    }
+
+    @Test
+    void aReportArchivedBeforeDistributionWasRecordedCountsAsDistributed() throws Exception {
+        Mail old = accepted(REPORT + ".bank-a", REPORT, "bank-a", "body");
+        repository.store(old);
+
+        Mail again = accepted("again", REPORT, "bank-a", "body");
+        mailet.service(again);
+
+        assertThat(again.getState()).isEqualTo("c4tap-duplicate");
+    }
+
+    @Test
+    void markingAReportThatWasNeverArchivedFails() throws Exception {
+        Mail stray = accepted("stray", REPORT, "bank-a", "body");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> markDistributed().service(stray))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("not in the archive");
+    }
+
+    private MarkDistributed markDistributed() throws MessagingException {
+        MarkDistributed mark = new MarkDistributed(new OneRepository(repository));
+        mark.init(FakeMailetConfig.builder().mailetName("MarkDistributed").mailetContext(FakeMailContext.defaultContext())
+                .setProperty("repositoryPath", "memory://var/mail/c4tap-reports/").build());
+        return mark;
+    }
+
+    private String state() throws MessagingException {
+        return repository.retrieve(new MailKey(REPORT + ".bank-a")).getAttribute(ReportArchive.STATE)
+                .map(attribute -> (String) attribute.getValue().getValue()).orElseThrow();
     }
 
     private static Mail accepted(String name, String reportId, String provider, String body) throws Exception {

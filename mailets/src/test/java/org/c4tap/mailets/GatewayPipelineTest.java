@@ -219,6 +219,39 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void aResentReportReachesOnlyTheOrganisationsItHadNotReachedAndIsNotPublishedTwice() throws Exception {
+        Mail submission = submission("report+white@bank-a.example");
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
+        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(operatorContext.getSentMails().get(0).getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+        DistributeNotices distribute = mailet(new DistributeNotices(), councilContext, councilKey(Map.of(
+                "registry", files.path("registry.yaml").toString(), "from", "c4tap@council.example",
+                "publishTo", "advisories@public.example")));
+        // the first distribution reached the provider and the secretariat and published, then stopped
+        MailAttributes.set(atCouncil, MailAttributes.REACHED, "bank-a,secretariat,*public");
+
+        distribute.service(atCouncil);
+
+        assertThat(councilContext.getSentMails()).as("only those not reached before")
+                .extracting(sent -> sent.getRecipients().iterator().next().asString())
+                .containsExactlyInAnyOrder("soc@power-b.example", "lab@analysis.example");
+        assertThat(MailAttributes.get(atCouncil, MailAttributes.NOTICES)).contains("2");
+        assertThat(MailAttributes.reached(atCouncil)).containsExactlyInAnyOrder("bank-a", "secretariat", "*public", "power-b", "analysts");
+        assertThat(atCouncil.getState()).isEqualTo("c4tap-intake");
+
+        distribute.service(atCouncil);
+        assertThat(councilContext.getSentMails()).as("a second resend sends nothing").hasSize(2);
+    }
+
+    @Test
     void aReportSignedByAnUnregisteredKeyIsQuarantinedStillSealed() throws Exception {
         Mail submission = submission("report@bank-a.example");
         mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);

@@ -91,6 +91,15 @@ public final class WebAdmin {
         return response.body();
     }
 
+    /**
+     * Sends one mail kept in a repository back through {@code processor} (James's reprocessing
+     * task: the mail leaves the repository for the spool, its attributes with it).
+     */
+    public void reprocess(String repositoryUrl, String key, String processor) throws IOException {
+        expect(send(request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails/" + encode(key)
+                + "?action=reprocess&queue=spool&processor=" + encode(processor)).method("PATCH", HttpRequest.BodyPublishers.noBody())), 201);
+    }
+
     /** How many mails wait in a mail queue (such as RemoteDelivery's {@code c4tap-outgoing}); 0 when it does not exist yet. */
     public long queueSize(String queue) throws IOException {
         HttpResponse<String> response = send(request("/mailQueues/" + encode(queue)).GET());

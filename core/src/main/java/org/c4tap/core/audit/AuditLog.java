@@ -101,9 +101,23 @@ public final class AuditLog {
     }
 
     public void recordDuplicate(String reportId, String providerId, Instant at) throws IOException {
+        recordEvent("duplicate_ignored", reportId, providerId, at);
+    }
+
+    /** A report whose distribution a stop of the gateway cut short, distributed again (its notices may reach some twice). */
+    public void recordResumed(String reportId, String providerId, Instant at) throws IOException {
+        recordEvent("distribution_resumed", reportId, providerId, at);
+    }
+
+    /** A report kept after a failed distribution and sent again, to those it had not reached. */
+    public void recordResent(String reportId, String providerId, Instant at) throws IOException {
+        recordEvent("distribution_resent", reportId, providerId, at);
+    }
+
+    private void recordEvent(String event, String reportId, String providerId, Instant at) throws IOException {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", at.toString());
-        line.put("event", "duplicate_ignored");
+        line.put("event", event);
         line.put("report_id", reportId);
         line.put("provider", providerId);
         append(line);
