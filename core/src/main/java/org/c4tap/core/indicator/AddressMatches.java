@@ -20,6 +20,14 @@ import java.util.regex.Pattern;
  */
 public final class AddressMatches {
 
+    /**
+     * The characters a local part is searched with: those of an RFC 5322 dot-atom less the ones
+     * that delimit a link's path, query and fragment ({@code / ? = & #}). In running text an
+     * address is far more often a value in a link ({@code …/login?user=taro@bank-a.example}) than
+     * a local part holding them, and taking them in made the whole link before it the "address".
+     */
+    public static final String LOCAL_PART = "[A-Za-z0-9._%+\\-!$'*^`{|}~]";
+
     private AddressMatches() {
     }
 

@@ -23,7 +23,7 @@ public final class NetworkIndicators {
     private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}:?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4}){0,7}|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:])");
     // At most 126 labels before the top-level domain, as in DNS: an unbounded repeated group recursed
     // once per label, and "x@a.a.a.…" with some thousands of labels overflowed the stack.
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,126}[A-Za-z]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile(AddressMatches.LOCAL_PART + "{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,126}[A-Za-z]{2,63}");
 
     private final Set<String> ipv4 = new LinkedHashSet<>();
     private final Set<String> ipv6 = new LinkedHashSet<>();

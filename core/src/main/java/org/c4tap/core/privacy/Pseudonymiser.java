@@ -3,6 +3,7 @@ package org.c4tap.core.privacy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.c4tap.core.indicator.UrlIndicator;
 import org.c4tap.core.report.AuthenticationVerdict;
 import org.c4tap.core.report.BodyExcerpt;
 import org.c4tap.core.report.HeaderField;
@@ -38,7 +39,8 @@ public final class Pseudonymiser {
                 case OriginalHeaders headers -> headers(headers, pseudonyms);
                 case BodyExcerpt body -> new BodyExcerpt(pseudonyms.replaceIn(body.text()), body.truncated());
                 case Indicators indicators -> new Indicators(
-                        indicators.urls().stream().filter(url -> !pseudonyms.isInternalHost(url.host())).toList(),
+                        indicators.urls().stream().filter(url -> !pseudonyms.isInternalHost(url.host()))
+                                .map(url -> url(url, pseudonyms)).toList(),
                         indicators.domains().stream().filter(domain -> !pseudonyms.isInternalHost(domain)).toList(),
                         indicators.ipv4(), indicators.ipv6(),
                         indicators.emails().stream().map(pseudonyms::replaceIn).distinct().toList());
@@ -50,6 +52,14 @@ public final class Pseudonymiser {
             }
         }
         return result;
+    }
+
+    /** A link to the attacker's site may still carry the victim's address (a personalised link). */
+    private static UrlIndicator url(UrlIndicator url, Pseudonyms pseudonyms) {
+        String address = pseudonyms.replaceIn(url.url());
+        String text = pseudonyms.replaceIn(url.text());
+        return address.equals(url.url()) && text.equals(url.text()) ? url
+                : new UrlIndicator(address, url.host(), text, url.deceptive(), url.refanged());
     }
 
     private static OriginalHeaders headers(OriginalHeaders headers, Pseudonyms pseudonyms) {
@@ -65,7 +75,7 @@ public final class Pseudonymiser {
                 .map(verdict -> new AuthenticationVerdict(pseudonyms.replaceIn(verdict.server()), verdict.method(), verdict.result(),
                         pseudonyms.replaceIn(verdict.properties())))
                 .toList();
-        return new OriginalHeaders(headers.subject(), pseudonyms.replaceMailboxes(headers.from()),
+        return new OriginalHeaders(pseudonyms.replaceIn(headers.subject()), pseudonyms.replaceMailboxes(headers.from()),
                 pseudonyms.replaceMailboxes(headers.sender()), headers.to().stream().map(pseudonyms::replaceMailboxes).toList(),
                 headers.cc().stream().map(pseudonyms::replaceMailboxes).toList(), pseudonyms.replaceMailboxes(headers.replyTo()),
                 pseudonyms.replaceMailboxes(headers.returnPath()), headers.date(), headers.messageId(), headers.mailer(),

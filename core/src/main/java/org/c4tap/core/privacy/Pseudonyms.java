@@ -23,7 +23,7 @@ import org.c4tap.core.message.Mailbox;
  */
 public final class Pseudonyms {
 
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+\\-!#$&'*/=?^`{|}~]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?)");
+    private static final Pattern ADDRESS = Pattern.compile(AddressMatches.LOCAL_PART + "{1,64}@([A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?)");
     // {1,126} labels, as in DNS: an unbounded repeated group recursed per label and overflowed the stack on "a.a.a.…"
     private static final Pattern HOST = Pattern.compile("(?i)(?<![A-Za-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,126}[a-z]{2,63}(?![A-Za-z0-9-])");
     public static final String DOMAIN = "pseudonym.invalid";
@@ -117,15 +117,88 @@ public final class Pseudonyms {
         return changed ? String.join(", ", rendered) : field;
     }
 
-    /** The text with every internal address and host name replaced by its pseudonym. */
+    /**
+     * The text with every internal address and host name replaced by its pseudonym, including an
+     * address percent-encoded in a link ({@code ?u=taro%40bank-a.example}, as personalised
+     * phishing links carry the victim's address), whose pseudonym is then percent-encoded too.
+     */
     public String replaceIn(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String addressesReplaced = replace(text, AddressMatches.in(text, ADDRESS, 64),
                 match -> isInternalHost(match.group(1)) ? pseudonym(match.group()) : null);
-        return replace(addressesReplaced, HOST.matcher(addressesReplaced).results().toList(),
+        String encodedReplaced = replaceEncodedAddresses(addressesReplaced);
+        return replace(encodedReplaced, HOST.matcher(encodedReplaced).results().toList(),
                 match -> isInternalHost(match.group()) ? hostPseudonym(match.group()) : null);
+    }
+
+    private String replaceEncodedAddresses(String text) {
+        int at = indexOfEncodedAt(text, 0);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        int last = 0;
+        while (at >= 0) {
+            int end = at + 3;
+            while (end < text.length() && isDomainChar(text.charAt(end))) {
+                end++;
+            }
+            while (end > at + 3 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            StringBuilder local = new StringBuilder();
+            int start = at;
+            // backwards, one character or one %XX escape at a time, while it decodes to a local-part character
+            while (start > last && local.length() < 64) {
+                char decoded;
+                int width;
+                if (start - 3 >= last && text.charAt(start - 3) == '%' && isHex(text.charAt(start - 2)) && isHex(text.charAt(start - 1))) {
+                    decoded = (char) Integer.parseInt(text.substring(start - 2, start), 16);
+                    width = 3;
+                } else {
+                    decoded = text.charAt(start - 1);
+                    width = 1;
+                }
+                if (decoded == '%' || !isLocalChar(decoded)) {
+                    break;
+                }
+                local.insert(0, decoded);
+                start -= width;
+            }
+            String host = text.substring(at + 3, end);
+            if (local.length() > 0 && host.indexOf('.') > 0 && isInternalHost(host)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, last, start).append(pseudonym(local + "@" + host).replace("@", "%40"));
+                last = end;
+            }
+            at = indexOfEncodedAt(text, Math.max(at + 3, last));
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static int indexOfEncodedAt(String text, int from) {
+        for (int i = text.indexOf('%', from); i >= 0 && i + 2 < text.length(); i = text.indexOf('%', i + 1)) {
+            if (text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._+-!$'*^`{|}~".indexOf(c) >= 0;
+    }
+
+    private static boolean isDomainChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static String replace(String text, List<MatchResult> matches, java.util.function.Function<MatchResult, String> replacement) {

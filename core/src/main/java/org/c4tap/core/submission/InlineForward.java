@@ -68,7 +68,7 @@ public final class InlineForward {
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTLOOK_RULE = Pattern.compile("^[ \\t>]*(_{10,}|-{5}\\s*(Original Message|元のメッセージ|オリジナル メッセージ)\\s*-{5})\\s*$",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_LINE = Pattern.compile("^[ \\t>]*\\**([A-Za-z\\-]+|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]+)\\**[ \\t]*[:：][ \\t]*(.*)$");
+    private static final Pattern HEADER_LINE = Pattern.compile("^[ \\t>]*\\**([A-Za-z\\-\uFF21-\uFF3A\uFF41-\uFF5A\uFF0D]+|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]+)\\**[ \\t]*[:：][ \\t]*(.*)$");
     private static final int MAX_HEADER_LINES = 40;
     private static final int MAX_SCAN_CHARS = 2_000_000;
 
@@ -148,11 +148,12 @@ public final class InlineForward {
     }
 
     static Field field(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        // Japanese IMEs type field names in full-width letters too ("Ｃｃ："): NFKC makes them ASCII
+        return switch (java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)) {
             case "from", "差出人", "送信者", "von", "de" -> Field.FROM;
             case "date", "sent", "送信日時", "日付", "日時", "送信日", "datum", "envoyé", "fecha" -> Field.DATE;
             case "to", "宛先", "受信者", "an", "à", "para" -> Field.TO;
-            case "cc", "ｃｃ", "ｃｃ：" -> Field.CC;
+            case "cc" -> Field.CC;
             case "subject", "件名", "タイトル", "betreff", "objet", "asunto" -> Field.SUBJECT;
             case "reply-to", "返信先" -> Field.REPLY_TO;
             default -> null;

@@ -35,6 +35,26 @@ class InlineForwardTest {
     }
 
     @Test
+    void fullWidthFieldNamesAsAJapaneseImeTypesThem() {
+        String text = """
+                ________________________________
+                差出人: 経理部 <keiri@invoice-check.example.net>
+                送信日時: 2026年11月26日 10:15
+                宛先: 山田 太郎 <taro.yamada@bank-a.example>
+                Ｃｃ： 総務 <soumu@bank-a.example>
+                ＲＥＰＬＹ－ＴＯ： <collect@evil.example>
+                件名: 請求書
+
+                本文
+                """;
+        InlineForward.Block block = InlineForward.find(text).orElseThrow();
+        assertThat(block.field(Field.CC)).isEqualTo("総務 <soumu@bank-a.example>");
+        assertThat(block.field(Field.REPLY_TO)).isEqualTo("<collect@evil.example>");
+        assertThat(block.field(Field.SUBJECT)).isEqualTo("請求書");
+        assertThat(block.body()).isEqualTo("本文");
+    }
+
+    @Test
     void englishOutlookWithFullwidthColonsAndNoRule() {
         String text = "FYI\r\n\r\nFrom： Attacker <a@evil.example>\r\nSent: Thursday, November 26, 2026 10:15 AM\r\n"
                 + "To: Taro <taro@bank-a.example>\r\nSubject: Invoice overdue\r\n\r\nPlease pay.\r\n";
