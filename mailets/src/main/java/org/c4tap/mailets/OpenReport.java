@@ -92,15 +92,24 @@ public class OpenReport extends GenericMailet {
         expiry = ExpiryWatch.start(getMailetName(), parameters, () -> certificatesInUse(key.certificate()));
     }
 
-    /** The council's own certificate and every certificate of the registry in force, by name. */
+    private static String serial(X509Certificate certificate) {
+        return certificate.getSerialNumber().toString(16);
+    }
+
     private Map<String, X509Certificate> certificatesInUse(X509Certificate own) {
+        return certificatesInUse(own, registry.current());
+    }
+
+    /** The council's own certificate and every certificate of {@code registry}, by name. */
+    static Map<String, X509Certificate> certificatesInUse(X509Certificate own, org.c4tap.core.registry.Registry registry) {
         Map<String, X509Certificate> certificates = new LinkedHashMap<>();
         certificates.put("the council's certificate", own);
-        for (var organisation : registry.current().organisations()) {
+        for (var organisation : registry.organisations()) {
+            // by serial too: during a rollover a holder has two certificates, and each expires
             organisation.gatewayCertificates().forEach(certificate ->
-                    certificates.put("gateway certificate of " + organisation.id(), certificate));
+                    certificates.put("gateway certificate of " + organisation.id() + " (serial " + serial(certificate) + ")", certificate));
             organisation.addresses().forEach(address -> address.certificates().forEach(certificate ->
-                    certificates.put("certificate of " + address.address(), certificate)));
+                    certificates.put("certificate of " + address.address() + " (serial " + serial(certificate) + ")", certificate)));
         }
         return certificates;
     }
