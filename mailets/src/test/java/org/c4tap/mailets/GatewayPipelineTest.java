@@ -184,18 +184,7 @@ class GatewayPipelineTest {
 
     @Test
     void aWhiteReportsWhitePartsArePublishedClearSignedToThePublicListAlone() throws Exception {
-        Mail submission = submission("report+white@bank-a.example");
-        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
-        mailet(new SealReport(), operatorContext, Map.of(
-                "keystore", files.path("operator.p12").toString(),
-                "keystorePasswordFile", files.path("keystore-password").toString(),
-                "councilCertificate", files.path("council.pem").toString(),
-                "councilAddress", "intake@council.example",
-                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
-        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(operatorContext.getSentMails().get(0).getMsg()))
-                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
-        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
-                .service(atCouncil);
+        Mail atCouncil = acceptedAtCouncil("report+white@bank-a.example");
         Path audit = directory.resolve("audit.jsonl");
         mailet(new DistributeNotices(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString(),
                 "from", "c4tap@council.example", "publishTo", "advisories@public.example", "auditLog", audit.toString())))
@@ -220,18 +209,7 @@ class GatewayPipelineTest {
 
     @Test
     void aResentReportReachesOnlyTheOrganisationsItHadNotReachedAndIsNotPublishedTwice() throws Exception {
-        Mail submission = submission("report+white@bank-a.example");
-        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
-        mailet(new SealReport(), operatorContext, Map.of(
-                "keystore", files.path("operator.p12").toString(),
-                "keystorePasswordFile", files.path("keystore-password").toString(),
-                "councilCertificate", files.path("council.pem").toString(),
-                "councilAddress", "intake@council.example",
-                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
-        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(operatorContext.getSentMails().get(0).getMsg()))
-                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
-        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
-                .service(atCouncil);
+        Mail atCouncil = acceptedAtCouncil("report+white@bank-a.example");
         DistributeNotices distribute = mailet(new DistributeNotices(), councilContext, councilKey(Map.of(
                 "registry", files.path("registry.yaml").toString(), "from", "c4tap@council.example",
                 "publishTo", "advisories@public.example")));
@@ -387,6 +365,23 @@ class GatewayPipelineTest {
             assertThat(json).as(attribute.getName().asString()).isPresent();
             assertThat(org.apache.mailet.AttributeValue.fromJson(json.get())).isEqualTo(attribute.getValue());
         });
+    }
+
+    /** A submission to {@code reportAddress} built, sealed and relayed by the operator, then opened and accepted by the council. */
+    private Mail acceptedAtCouncil(String reportAddress) throws Exception {
+        Mail submission = submission(reportAddress);
+        mailet(new BuildReport(), operatorContext, Map.of("reportAddress", "report@bank-a.example")).service(submission);
+        mailet(new SealReport(), operatorContext, Map.of(
+                "keystore", files.path("operator.p12").toString(),
+                "keystorePasswordFile", files.path("keystore-password").toString(),
+                "councilCertificate", files.path("council.pem").toString(),
+                "councilAddress", "intake@council.example",
+                "gatewayAddress", "c4tap-gateway@bank-a.example")).service(submission);
+        Mail atCouncil = FakeMail.builder().name("relayed").mimeMessage(Mails.reparse(operatorContext.getSentMails().get(0).getMsg()))
+                .sender("c4tap-gateway@bank-a.example").recipient("intake@council.example").state("c4tap-intake").build();
+        mailet(new OpenReport(), councilContext, councilKey(Map.of("registry", files.path("registry.yaml").toString())))
+                .service(atCouncil);
+        return atCouncil;
     }
 
     private Map<String, String> councilKey(Map<String, String> more) {
