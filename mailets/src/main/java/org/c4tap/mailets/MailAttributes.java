@@ -34,6 +34,11 @@ public final class MailAttributes {
      * comma-separated, so that a resend from the error repository reaches only those left out.
      */
     public static final AttributeName REACHED = AttributeName.of("c4tap.reached");
+    /**
+     * The name under which an error processor last kept the mail (the repository key), so that a
+     * mail coming back from the repository is recognised and kept again under a new one.
+     */
+    public static final AttributeName KEPT_AS = AttributeName.of("c4tap.kept.as");
     /** {@value #SAMPLES} on a mail that carries a report's samples rather than the report. */
     public static final AttributeName KIND = AttributeName.of("c4tap.kind");
     public static final String SAMPLES = "samples";

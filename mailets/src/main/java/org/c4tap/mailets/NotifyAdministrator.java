@@ -3,6 +3,8 @@ package org.c4tap.mailets;
 import jakarta.mail.MessagingException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -12,6 +14,10 @@ import org.c4tap.core.alert.AdministratorNotice;
  * Tells an administrator that a mail was stopped: the reason ({@code c4tap.failure.reason}, or the
  * container's error for unexpected failures), the mail's name and where it is kept. The notice
  * never carries the mail's content. Place it in error processors, before {@code ToRepository}.
+ *
+ * <p>A mail that was kept before and comes back (a WebAdmin reprocessing) is given a new name here,
+ * so that it is kept again under a new key: WebAdmin removes the old key only after it enqueued the
+ * mail, and would otherwise remove the copy that was just kept again under the same one.
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.NotifyAdministrator">
@@ -26,6 +32,7 @@ public class NotifyAdministrator extends GenericMailet {
     static final String FROM = "from";
     static final String REPOSITORY = "repository";
     private static final int MAX_DETAIL = 500;
+    private static final Pattern KEPT_AGAIN = Pattern.compile("(.*)-kept(\\d{1,6})");
 
     private List<MailAddress> to;
     private AddressOrPostmaster from;
@@ -54,6 +61,7 @@ public class NotifyAdministrator extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        nameForKeeping(mail);
         String reason = MailAttributes.get(mail, MailAttributes.FAILURE_REASON).orElse("processing_error");
         String detail = MailAttributes.get(mail, MailAttributes.FAILURE_DETAIL)
                 .orElse(mail.getErrorMessage() == null ? "" : mail.getErrorMessage());
@@ -64,6 +72,18 @@ public class NotifyAdministrator extends GenericMailet {
         List<MailAddress> recipients = to.isEmpty() ? List.of(new AddressOrPostmaster(java.util.Optional.empty(), getMailetContext()).get()) : to;
         getMailetContext().sendMail(sender, recipients, notice.compose(sender.asString(),
                 String.join(", ", recipients.stream().map(MailAddress::asString).toList())));
+    }
+
+    static void nameForKeeping(Mail mail) {
+        String name = mail.getName();
+        if (MailAttributes.get(mail, MailAttributes.KEPT_AS).filter(name::equals).isPresent()) {
+            Matcher again = KEPT_AGAIN.matcher(name);
+            name = again.matches()
+                    ? again.group(1) + "-kept" + (Integer.parseInt(again.group(2)) + 1)
+                    : name + "-kept2";
+            mail.setName(name);
+        }
+        MailAttributes.set(mail, MailAttributes.KEPT_AS, name);
     }
 
     private static String singleLine(String text) {
