@@ -107,6 +107,7 @@ public final class Analyzer {
         OriginalHeaders headers = message.headers();
         List<String> senderFields = List.of(headers.from(), headers.sender(), headers.replyTo(), headers.returnPath());
         List<String> domains = new ArrayList<>(urls.domains());
+        network.hosts().stream().filter(host -> !domains.contains(host)).forEach(domains::add);
         for (String field : senderFields) {
             for (Mailbox mailbox : Mailbox.parseList(field)) {
                 if (!mailbox.address().isEmpty()) {

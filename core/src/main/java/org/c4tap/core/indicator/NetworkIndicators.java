@@ -11,9 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IPv4 and IPv6 addresses and e-mail addresses found in text (refanged first). E-mail addresses
- * are matched leniently, since old Japanese mobile-carrier addresses ({@code a..b@docomo.ne.jp})
- * break the RFC but are real.
+ * IPv4 and IPv6 addresses, e-mail addresses and host names found in text (refanged first). E-mail
+ * addresses are matched leniently, since old Japanese mobile-carrier addresses
+ * ({@code a..b@docomo.ne.jp}) break the RFC but are real.
+ *
+ * <p>A host name outside a URL counts only where the text says it is one: defanged
+ * ({@code evil-login[.]example}, as analysts and careful reporters write them) or starting with
+ * {@code www.}. Any other dotted word may be a file name ({@code invoice.zip}, {@code readme.md})
+ * as well as a host, and a list of indicators that guesses is one nobody can block from.
  */
 public final class NetworkIndicators {
 
@@ -25,15 +30,36 @@ public final class NetworkIndicators {
     // once per label, and "x@a.a.a.…" with some thousands of labels overflowed the stack.
     private static final Pattern EMAIL = Pattern.compile(AddressMatches.LOCAL_PART + "{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,126}[A-Za-z]{2,63}");
 
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final String DEFANGED_DOT = "\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\(dot\\)";
+    // Bounded like EMAIL's domain; the look-arounds keep a match from starting or ending mid-word,
+    // and from starting in a URL's path or query (hxxp://a[.]example/kit[.]php names one host)
+    private static final Pattern DEFANGED_HOST = Pattern.compile("(?i)(?<![A-Za-z0-9._/?=&%#-])((?:" + LABEL + "(?:\\.|"
+            + DEFANGED_DOT + ")){1,126}[A-Za-z]{2,63})(?![A-Za-z0-9-])");
+    private static final Pattern HAS_DEFANGED_DOT = Pattern.compile("(?i)" + DEFANGED_DOT);
+    private static final Pattern WWW_HOST = Pattern.compile("(?i)(?<![A-Za-z0-9.@/-])(www\\.(?:" + LABEL
+            + "\\.){1,125}[A-Za-z]{2,63})(?![A-Za-z0-9-])");
+
     private final Set<String> ipv4 = new LinkedHashSet<>();
     private final Set<String> ipv6 = new LinkedHashSet<>();
     private final Set<String> emails = new LinkedHashSet<>();
+    private final Set<String> hosts = new LinkedHashSet<>();
 
     public NetworkIndicators add(String text) {
         if (text == null || text.isEmpty()) {
             return this;
         }
         String refanged = Refang.text(text);
+        Matcher defanged = DEFANGED_HOST.matcher(text);
+        while (!refanged.equals(text) && defanged.find() && hosts.size() < MAX_EACH) {
+            if (HAS_DEFANGED_DOT.matcher(defanged.group(1)).find()) {
+                hosts.add(Refang.text(defanged.group(1)).toLowerCase(Locale.ROOT));
+            }
+        }
+        Matcher www = WWW_HOST.matcher(refanged);
+        while (www.find() && hosts.size() < MAX_EACH) {
+            hosts.add(www.group(1).toLowerCase(Locale.ROOT));
+        }
         Matcher v4 = IPV4.matcher(refanged);
         while (v4.find() && ipv4.size() < MAX_EACH) {
             if (isPublic(v4.group(1))) {
@@ -70,6 +96,11 @@ public final class NetworkIndicators {
 
     public List<String> emails() {
         return List.copyOf(emails);
+    }
+
+    /** Host names the text shows outside URLs: defanged, or starting with {@code www.}. */
+    public List<String> hosts() {
+        return List.copyOf(hosts);
     }
 
     /**
