@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  *     <trustAnchors>conf/c4tap/ca.pem</trustAnchors>
  *     <crls>conf/c4tap/ca.crl</crls>                     <!-- comma separated, PEM or DER -->
  *     <expiredCrls>reject</expiredCrls>                   <!-- or warn -->
+ *     <ocsp>false</ocsp>                                  <!-- true: ask the certificate's OCSP responder too -->
  *     <minimumEncryption>aes-256-gcm</minimumEncryption>  <!-- aes-256-cbc also accepts CBC -->
  *     <administrator>secretariat@council.example</administrator>   <!-- defaults to the postmaster -->
  *     <errorProcessor>c4tap-quarantine</errorProcessor>

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * The certificate-validation parameters: {@code trustAnchors} (PEM file of the CA certificates
  * participants' certificates must chain to), {@code crls} (CRL files, PEM or DER, comma separated),
  * {@code expiredCrls} ({@code reject}, the default, or {@code warn}: what to do when a CRL is past
- * its next update). The files are read again when they change (a CA's new CRL applies without a
+ * its next update), {@code ocsp} ({@code false}, the default, or {@code true}: ask each end entity's
+ * OCSP responder too, named in its authorityInfoAccess; off by default because gateways often cannot
+ * reach responders, and when on, an unanswered question refuses the certificate,
+ * {@code revocation_unknown}). The files are read again when they change (a CA's new CRL applies without a
  * restart); a new version that cannot be read is refused and the last good one stays.
  *
  * <p>{@code trustAnchors} is required: a gateway does not quietly run without validating
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TrustParameters {
 
-    static final Set<String> NAMES = Set.of("trustAnchors", "crls", "expiredCrls");
+    static final Set<String> NAMES = Set.of("trustAnchors", "crls", "expiredCrls", "ocsp");
     private static final String NONE = "none";
     private static final Logger LOGGER = LoggerFactory.getLogger(TrustParameters.class);
 
@@ -59,8 +62,16 @@ final class TrustParameters {
             }
             throw new IllegalArgumentException("'" + value + "' is not reject or warn");
         });
+        boolean ocsp = parameters.parsed("ocsp", "false", value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        });
+        if (ocsp) {
+            LOGGER.info("{}: OCSP on: each end entity's responder is asked, and a certificate whose status it does not give is refused", mailet);
+        }
         try {
-            return Optional.of(TrustFiles.open(ServerFiles.resolve(anchors), crls, policy));
+            return Optional.of(TrustFiles.open(ServerFiles.resolve(anchors), crls, policy, ocsp));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw parameters.error("cannot read the trust anchors or CRLs: " + e.getMessage());
         }

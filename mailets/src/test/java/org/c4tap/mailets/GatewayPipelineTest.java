@@ -358,6 +358,17 @@ class GatewayPipelineTest {
                 .hasMessageContaining("<trustAnchors> is required");
     }
 
+    @Test
+    void ocspIsTrueOrFalse() throws Exception {
+        Map<String, String> parameters = councilKey(Map.of("registry", files.path("registry.yaml").toString(),
+                "trustAnchors", files.path("council.pem").toString()));
+        parameters.put("ocsp", "yes");
+        assertThatThrownBy(() -> mailet(new OpenReport(), councilContext, parameters)).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("<ocsp> 'yes' is not true or false");
+        parameters.put("ocsp", "TRUE");
+        assertThat(mailet(new OpenReport(), councilContext, parameters).getMailetInfo()).isNotEmpty();
+    }
+
     /** James distributed carries attributes through RabbitMQ and Cassandra as JSON: each must have a JSON form. */
     private static void assertAttributesSurviveJson(Mail mail) {
         assertThat(mail.attributes().toList()).isNotEmpty().allSatisfy(attribute -> {

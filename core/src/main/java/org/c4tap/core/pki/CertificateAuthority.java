@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -184,6 +186,10 @@ public final class CertificateAuthority {
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(certificate()));
+            if (!options.ocspResponder().isEmpty()) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, options.ocspResponder())));
+            }
         } catch (IOException e) {
             throw new GeneralSecurityException("cannot build the certificate of " + commonName, e);
         }

@@ -25,21 +25,29 @@ public final class TrustFiles implements Supplier<CertificateValidator> {
     private final Path anchors;
     private final List<Path> crls;
     private final TrustSettings.ExpiredCrlPolicy policy;
+    private final boolean ocsp;
     private volatile Loaded current;
     private volatile String refusedProblem;
     private String announcedProblem;
 
-    private TrustFiles(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy, Loaded first) {
+    private TrustFiles(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy, boolean ocsp, Loaded first) {
         this.anchors = anchors;
         this.crls = List.copyOf(crls);
         this.policy = policy;
+        this.ocsp = ocsp;
         this.current = first;
     }
 
     /** Reads the files once; fails if they cannot be read, because a gateway must not start without them. */
     public static TrustFiles open(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy)
             throws IOException, GeneralSecurityException {
-        return new TrustFiles(anchors, crls, policy, load(anchors, crls, policy));
+        return open(anchors, crls, policy, false);
+    }
+
+    /** The same, asking each end entity's OCSP responder too when {@code ocsp} (see {@link TrustSettings#ocsp()}). */
+    public static TrustFiles open(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy, boolean ocsp)
+            throws IOException, GeneralSecurityException {
+        return new TrustFiles(anchors, crls, policy, ocsp, load(anchors, crls, policy, ocsp));
     }
 
     /** The validator for the files in force, after reading them again if one of them changed. */
@@ -60,7 +68,7 @@ public final class TrustFiles implements Supplier<CertificateValidator> {
             loaded = current;
             if (!stamps.equals(loaded.stamps())) {
                 try {
-                    current = load(anchors, crls, policy);
+                    current = load(anchors, crls, policy, ocsp);
                     refusedProblem = null;
                     LOGGER.info("C4TAP trust anchors and CRLs reloaded: {} anchors, {} CRLs",
                             current.validator().settings().anchors().size(), current.validator().settings().crls().size());
@@ -92,10 +100,10 @@ public final class TrustFiles implements Supplier<CertificateValidator> {
         return files;
     }
 
-    private static Loaded load(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy)
+    private static Loaded load(Path anchors, List<Path> crls, TrustSettings.ExpiredCrlPolicy policy, boolean ocsp)
             throws IOException, GeneralSecurityException {
         List<String> before = stamps(anchors, crls);
-        CertificateValidator validator = new CertificateValidator(TrustSettings.read(anchors, crls).withExpiredCrls(policy));
+        CertificateValidator validator = new CertificateValidator(TrustSettings.read(anchors, crls).withExpiredCrls(policy).withOcsp(ocsp));
         return new Loaded(validator, before);
     }
 
