@@ -104,8 +104,7 @@ public final class Sealer {
         try {
             Date date = new Date();
             protect(content, headers, date);
-            byte[] enveloped = encrypt(signedEntity(content), recipients);
-            return message(headers, date, enveloped);
+            return message(headers, date, envelopeOfWholeQuanta(signedEntity(content), recipients));
         } catch (SealException e) {
             throw e;
         } catch (Exception e) {
@@ -192,6 +191,37 @@ public final class Sealer {
             case "EC", "ECDSA" -> "SHA256withECDSA";
             default -> throw new SealException("cannot sign with a " + signer.key().getAlgorithm() + " key");
         };
+    }
+
+    /**
+     * The envelope of {@code signed}, its length a multiple of three, so that its base64 ends in a
+     * whole quantum with no padding. James's file repository writes a kept message's base64 body
+     * back through an encoder it never flushes, and loses the last one or two bytes of a content
+     * whose length is not a multiple of three: a sealed report's final end-of-contents octets,
+     * after which the report kept in an archive or an error repository no longer opens. The
+     * length is adjusted with blank lines after the signed entity's closing boundary (its
+     * epilogue, which MIME readers discard and the signature does not cover): with GCM each byte
+     * of them is a byte of ciphertext, with CBC each 16 bytes a block.
+     */
+    private byte[] envelopeOfWholeQuanta(byte[] signed, List<X509Certificate> recipients) throws Exception {
+        byte[] enveloped = encrypt(signed, recipients);
+        int unit = profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM ? 2 : 16;
+        // a growth of the ciphertext may also grow a length field of the encoding (the last
+        // segment of a constructed OCTET STRING), so each size is tried rather than predicted
+        for (int units = 1; enveloped.length % 3 != 0 && units <= 6; units++) {
+            enveloped = encrypt(withEpilogue(signed, units * unit), recipients);
+        }
+        return enveloped;
+    }
+
+    /** {@code signed} followed by {@code bytes} (an even number) bytes of CRLFs. */
+    private static byte[] withEpilogue(byte[] signed, int bytes) {
+        byte[] padded = java.util.Arrays.copyOf(signed, signed.length + bytes);
+        for (int i = signed.length; i < padded.length; i += 2) {
+            padded[i] = '\r';
+            padded[i + 1] = '\n';
+        }
+        return padded;
     }
 
     private byte[] encrypt(byte[] signed, List<X509Certificate> recipients) throws Exception {
