@@ -15,9 +15,10 @@ import org.c4tap.core.alert.AdministratorNotice;
  * container's error for unexpected failures), the mail's name and where it is kept. The notice
  * never carries the mail's content. Place it in error processors, before {@code ToRepository}.
  *
- * <p>A mail that was kept before and comes back (a WebAdmin reprocessing) is given a new name here,
- * so that it is kept again under a new key: WebAdmin removes the old key only after it enqueued the
- * mail, and would otherwise remove the copy that was just kept again under the same one.
+ * <p>A mail that was kept before and comes back (a WebAdmin reprocessing) is given a new name here
+ * ({@code <name>-kept2}, {@code -kept3}…), so that it is kept again beside the mail it was resent
+ * from, never in its place: each stop keeps its own record, and WebAdmin's removal of the old key
+ * after enqueueing (unless told {@code consume=false}) cannot take the copy kept again.
  *
  * <pre>{@code
  * <mailet match="All" class="org.c4tap.mailets.NotifyAdministrator">

@@ -92,12 +92,22 @@ public final class WebAdmin {
     }
 
     /**
-     * Sends one mail kept in a repository back through {@code processor} (James's reprocessing
-     * task: the mail leaves the repository for the spool, its attributes with it).
+     * Sends a copy of one mail kept in a repository back through {@code processor} (James's
+     * reprocessing task, its attributes with it), and leaves the mail where it is
+     * ({@code consume=false}): James's default removes it from the repository right after
+     * enqueueing the copy, whose content is still read lazily from the repository's file
+     * (docs/DURABILITY.md). Delete the kept mail with {@link #deleteRepositoryMail} once the copy
+     * has gone through.
      */
     public void reprocess(String repositoryUrl, String key, String processor) throws IOException {
         expect(send(request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails/" + encode(key)
-                + "?action=reprocess&queue=spool&processor=" + encode(processor)).method("PATCH", HttpRequest.BodyPublishers.noBody())), 201);
+                + "?action=reprocess&queue=spool&consume=false&processor=" + encode(processor))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())), 201);
+    }
+
+    /** Removes one mail from a repository. */
+    public void deleteRepositoryMail(String repositoryUrl, String key) throws IOException {
+        expect(send(request("/mailRepositories/" + encode(path(repositoryUrl)) + "/mails/" + encode(key)).DELETE()), 204);
     }
 
     /** How many mails wait in a mail queue (such as RemoteDelivery's {@code c4tap-outgoing}); 0 when it does not exist yet. */
