@@ -22,6 +22,8 @@ import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -68,12 +70,24 @@ import org.c4tap.core.message.MimeParts;
  * preference and the signing certificate among the signed attributes, and the signer's chain),
  * and the signed entity is encrypted to every recipient certificate — RSA-OAEP, RSA PKCS#1 v1.5 or
  * ECDH by the certificate — as AES-256-CBC EnvelopedData or AES-256-GCM AuthEnvelopedData. Only
- * the {@link OuterHeaders} stay outside. Immutable and safe to share between threads.
+ * the {@link OuterHeaders} stay outside. Its configuration is immutable; it learns, per recipient
+ * list, the size of an envelope besides its ciphertext (see {@link #envelopeOfWholeQuanta}). Safe
+ * to share between threads.
  */
 public final class Sealer {
 
+    /** Beyond this many recipient lists the learnt overheads are forgotten and learnt again. */
+    private static final int OVERHEADS_KEPT = 4096;
+    /** BouncyCastle writes the ciphertext as a constructed OCTET STRING in segments of this size. */
+    private static final int SEGMENT = 1000;
+
     private final Credential signer;
     private final SealingProfile profile;
+    /**
+     * Per recipient list, how many bytes an envelope holds besides its ciphertext segments: the
+     * same for every envelope to those certificates in this profile, so learnt once.
+     */
+    private final Map<List<X509Certificate>, Integer> overheads = new ConcurrentHashMap<>();
 
     public Sealer(Credential signer, SealingProfile profile) {
         this.signer = signer;
@@ -200,18 +214,46 @@ public final class Sealer {
      * whose length is not a multiple of three: a sealed report's final end-of-contents octets,
      * after which the report kept in an archive or an error repository no longer opens. The
      * length is adjusted with blank lines after the signed entity's closing boundary (its
-     * epilogue, which MIME readers discard and the signature does not cover): with GCM each byte
-     * of them is a byte of ciphertext, with CBC each 16 bytes a block.
+     * epilogue, which MIME readers discard and the signature does not cover), as many as the
+     * envelope's known overhead and the ciphertext's length say, so that one encryption suffices.
      */
     private byte[] envelopeOfWholeQuanta(byte[] signed, List<X509Certificate> recipients) throws Exception {
-        byte[] enveloped = encrypt(signed, recipients);
-        int unit = profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM ? 2 : 16;
-        // a growth of the ciphertext may also grow a length field of the encoding (the last
-        // segment of a constructed OCTET STRING), so each size is tried rather than predicted
-        for (int units = 1; enveloped.length % 3 != 0 && units <= 6; units++) {
-            enveloped = encrypt(withEpilogue(signed, units * unit), recipients);
+        int overhead = overhead(recipients);
+        int epilogue = 0;
+        while ((overhead + encodedCiphertext(signed.length + epilogue)) % 3 != 0 && epilogue < 96) {
+            epilogue += 2;
+        }
+        byte[] enveloped = encrypt(epilogue == 0 ? signed : withEpilogue(signed, epilogue), recipients);
+        // the prediction rests on how BouncyCastle segments the ciphertext: checked, and searched
+        // for if it is ever wrong
+        for (int bytes = 2; enveloped.length % 3 != 0 && bytes <= 96; bytes += 2) {
+            overheads.remove(recipients);
+            enveloped = encrypt(withEpilogue(signed, bytes), recipients);
         }
         return enveloped;
+    }
+
+    /** What an envelope to {@code recipients} holds besides its ciphertext, learnt from a two-byte one. */
+    private int overhead(List<X509Certificate> recipients) throws Exception {
+        Integer known = overheads.get(recipients);
+        if (known != null) {
+            return known;
+        }
+        int measured = encrypt(new byte[] {'\r', '\n'}, recipients).length - encodedCiphertext(2);
+        if (overheads.size() >= OVERHEADS_KEPT) {
+            overheads.clear();
+        }
+        overheads.put(List.copyOf(recipients), measured);
+        return measured;
+    }
+
+    /** The encoded size of the ciphertext of {@code plaintext} bytes: its segments and their headers. */
+    private int encodedCiphertext(int plaintext) {
+        int ciphertext = profile.encryption() == SealingProfile.ContentEncryption.AES_256_GCM
+                ? plaintext : (plaintext / 16 + 1) * 16;
+        int rest = ciphertext % SEGMENT;
+        int lastHeader = rest == 0 ? 0 : rest < 128 ? 2 : rest < 256 ? 3 : 4;
+        return ciphertext / SEGMENT * (SEGMENT + 4) + rest + lastHeader;
     }
 
     /** {@code signed} followed by {@code bytes} (an even number) bytes of CRLFs. */
