@@ -94,9 +94,14 @@ public record Mailbox(String displayName, String address) {
         }
         String withoutComments = text.replaceAll("\\([^()]*\\)", " ").strip();
         if (withoutComments.contains("@")) {
-            String comment = text.contains("(") && text.contains(")")
-                    ? text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')).strip() : "";
-            mailboxes.add(new Mailbox(EncodedWords.decodeText(unquote(comment)), withoutComments.split("\\s+")[0]));
+            int commentStart = text.indexOf('(');
+            int commentEnd = text.lastIndexOf(')');
+            // a ')' before every '(' (as in "a) x@y (b") closes no comment
+            String comment = commentStart >= 0 && commentEnd > commentStart
+                    ? text.substring(commentStart + 1, commentEnd).strip() : "";
+            String address = java.util.Arrays.stream(withoutComments.split("\\s+")).filter(word -> word.contains("@"))
+                    .findFirst().orElseThrow();
+            mailboxes.add(new Mailbox(EncodedWords.decodeText(unquote(comment)), address));
         } else {
             mailboxes.add(new Mailbox(EncodedWords.decodeText(unquote(text)), ""));
         }

@@ -56,6 +56,12 @@ class ContentHeaderTest {
                 .containsExactly("a@x.example", "b@x.example");
     }
 
+    /** SubmissionFuzzTest, 2026-12-07: a ')' before the first '(' made an inverted substring. */
+    @Test
+    void aClosingParenthesisBeforeAnyOpeningOneIsNoComment() {
+        assertThat(Mailbox.parseList("a) keiri@evil.example (b")).containsExactly(new Mailbox("", "keiri@evil.example"));
+    }
+
     private static String percent(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         for (byte b : bytes) {
