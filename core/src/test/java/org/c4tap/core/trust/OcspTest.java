@@ -91,8 +91,7 @@ class OcspTest {
 
     @Test
     void aCertificateTheResponderCallsRevokedIsRefusedThoughNoCrlSaysSo() throws Exception {
-        CertificateRejection rejection = catchThrowableOfType(CertificateRejection.class,
-                () -> validator(true).validateSigner(revoked.certificate(), List.of(), SENDER));
+        CertificateRejection rejection = signerRefusal(validator(true), revoked);
 
         assertThat(rejection.reason()).isEqualTo(Reason.REVOKED);
         assertThat(rejection.getMessage()).contains("revoked according to OCSP");
@@ -110,10 +109,7 @@ class OcspTest {
     void aResponderThatDoesNotAnswerRefusesTheCertificate() throws Exception {
         answering = false;
 
-        CertificateRejection rejection = catchThrowableOfType(CertificateRejection.class,
-                () -> validator(true).validateSigner(good.certificate(), List.of(), SENDER));
-
-        assertThat(rejection.reason()).isEqualTo(Reason.REVOCATION_UNKNOWN);
+        assertThat(signerRefusal(validator(true), good).reason()).isEqualTo(Reason.REVOCATION_UNKNOWN);
     }
 
     @Test
@@ -128,9 +124,12 @@ class OcspTest {
         TrustFiles on = TrustFiles.open(anchors, List.of(), TrustSettings.ExpiredCrlPolicy.REJECT, true);
         TrustFiles off = TrustFiles.open(anchors, List.of(), TrustSettings.ExpiredCrlPolicy.REJECT);
 
-        assertThat(catchThrowableOfType(CertificateRejection.class,
-                () -> on.get().validateSigner(revoked.certificate(), List.of(), SENDER)).reason()).isEqualTo(Reason.REVOKED);
+        assertThat(signerRefusal(on.get(), revoked).reason()).isEqualTo(Reason.REVOKED);
         assertThat(off.get().settings().ocsp()).isFalse();
+    }
+
+    private static CertificateRejection signerRefusal(CertificateValidator validator, CertificateAuthority.Issued signer) {
+        return catchThrowableOfType(CertificateRejection.class, () -> validator.validateSigner(signer.certificate(), List.of(), SENDER));
     }
 
     private CertificateValidator validator(boolean ocsp) {
